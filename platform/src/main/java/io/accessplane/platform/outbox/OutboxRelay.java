@@ -1,0 +1,372 @@
+package io.accessplane.platform.outbox;
+
+import io.accessplane.platform.events.CloudEvent;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * Moves outbox rows of one source to Kafka, in order, with a gap-free per-source sequence.
+ *
+ * <p>Any number of relays may run against one database: the one holding the source's
+ * PostgreSQL advisory lock (taken on its own long-lived connection, released when that
+ * connection ends) publishes, the others wait for it to go away. The leader first assigns
+ * sequences to pending rows and commits them, then publishes in sequence order with an
+ * idempotent producer ({@code acks=all}), then marks what the broker acknowledged. It wakes on
+ * {@code LISTEN accessplane_outbox} and polls as a fallback, and keeps retrying through
+ * database and broker outages.
+ */
+public final class OutboxRelay implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    static final String CHANNEL = "accessplane_outbox";
+
+    /** Opens a new JDBC connection to the service's database. */
+    @FunctionalInterface
+    public interface ConnectionSource {
+        /** A new connection; the relay closes it. */
+        Connection open() throws SQLException;
+    }
+
+    /** What the relay needs to know; mirrors {@link OutboxConfig}. */
+    public record Settings(String source, String topic, Duration pollInterval, int batchSize,
+            Duration deliveryTimeout, Duration backoff, Duration retention) {
+        public Settings {
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(topic, "topic");
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batchSize must be positive");
+            }
+        }
+
+        /** Settings read from the service configuration. */
+        public static Settings of(OutboxConfig config) {
+            OutboxConfig.Relay r = config.relay();
+            return new Settings(config.source(), config.topic(), r.pollInterval(), r.batchSize(),
+                    r.deliveryTimeout(), r.backoff(), r.retention());
+        }
+    }
+
+    private record Pending(long position, long sequence, String key, String payload) {
+    }
+
+    private final ConnectionSource connections;
+    private final Producer<String, byte[]> producer;
+    private final Settings settings;
+    private final AtomicLong published = new AtomicLong();
+    private volatile boolean running = true;
+    private volatile boolean leader;
+    private volatile Thread thread;
+    private long lastPurge;
+
+    public OutboxRelay(ConnectionSource connections, Producer<String, byte[]> producer, Settings settings) {
+        this.connections = connections;
+        this.producer = producer;
+        this.settings = settings;
+    }
+
+    /** Starts the relay on a daemon thread of its own. */
+    public synchronized OutboxRelay start(String threadName) {
+        if (thread == null) {
+            thread = new Thread(this, threadName);
+            thread.setDaemon(true);
+            thread.start();
+        }
+        return this;
+    }
+
+    /** Stops the loop and waits for it to end; the advisory lock goes with its connection. */
+    public void stop() {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Whether this relay currently holds the source's lock and publishes. */
+    public boolean isLeader() {
+        return leader;
+    }
+
+    /** Whether the relay loop is alive. */
+    public boolean isRunning() {
+        Thread t = thread;
+        return running && t != null && t.isAlive();
+    }
+
+    /** Events this relay has published since it started. */
+    public long publishedCount() {
+        return published.get();
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try (Connection connection = connections.open()) {
+                connection.setAutoCommit(true);
+                try (Statement st = connection.createStatement()) {
+                    st.execute("LISTEN " + CHANNEL);
+                }
+                ensureSourceRow(connection);
+                loop(connection);
+            } catch (SQLException e) {
+                if (running) {
+                    LOG.warnf("outbox relay for %s: database unavailable (%s), retrying", settings.source(),
+                            e.getMessage());
+                }
+            } catch (RuntimeException e) {
+                if (running) {
+                    LOG.errorf(e, "outbox relay for %s failed, restarting", settings.source());
+                }
+            } finally {
+                leader = false;
+            }
+            pause(settings.backoff());
+        }
+    }
+
+    private void loop(Connection connection) throws SQLException {
+        while (running) {
+            if (!leader) {
+                leader = tryLock(connection);
+                if (leader) {
+                    LOG.infof("outbox relay for %s is now publishing", settings.source());
+                }
+            }
+            int sent = 0;
+            if (leader) {
+                try {
+                    sent = publishBatch(connection);
+                    purgeOld(connection);
+                } catch (KafkaException | ExecutionException | TimeoutException e) {
+                    LOG.warnf("outbox relay for %s: broker unavailable (%s), retrying", settings.source(),
+                            rootMessage(e));
+                    pause(settings.backoff());
+                    continue;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            if (sent < settings.batchSize()) {
+                awaitNotification(connection, leader ? settings.pollInterval() : settings.pollInterval().multipliedBy(2));
+            }
+        }
+    }
+
+    private boolean tryLock(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
+            ps.setString(1, "accessplane_outbox:" + settings.source());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private void ensureSourceRow(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO outbox_source (source) VALUES (?) ON CONFLICT DO NOTHING")) {
+            ps.setString(1, settings.source());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Sequences, publishes and marks one batch; returns how many events were published. */
+    int publishBatch(Connection connection)
+            throws SQLException, ExecutionException, TimeoutException, InterruptedException {
+        assignSequences(connection);
+        List<Pending> batch = loadSequenced(connection);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        for (Pending p : batch) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.topic(), p.key(),
+                    p.payload().getBytes(StandardCharsets.UTF_8));
+            record.headers().add("content-type",
+                    CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            acks.add(producer.send(record));
+        }
+        producer.flush();
+        List<Long> done = new ArrayList<>(batch.size());
+        long waitMs = settings.deliveryTimeout().toMillis() + 10_000;
+        try {
+            for (int i = 0; i < batch.size(); i++) {
+                acks.get(i).get(waitMs, TimeUnit.MILLISECONDS);
+                done.add(batch.get(i).position());
+            }
+        } finally {
+            markPublished(connection, done);
+        }
+        return done.size();
+    }
+
+    private void assignSequences(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            long last;
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "SELECT last_sequence FROM outbox_source WHERE source = ? FOR UPDATE")) {
+                ps.setString(1, settings.source());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        connection.rollback();
+                        ensureSourceRowInTx(connection);
+                        return;
+                    }
+                    last = rs.getLong(1);
+                }
+            }
+            List<Long> unsequenced = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "SELECT position FROM outbox_event WHERE source = ? AND published_at IS NULL "
+                            + "AND sequence IS NULL ORDER BY position LIMIT ?")) {
+                ps.setString(1, settings.source());
+                ps.setInt(2, settings.batchSize());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        unsequenced.add(rs.getLong(1));
+                    }
+                }
+            }
+            if (!unsequenced.isEmpty()) {
+                try (PreparedStatement ps = connection.prepareStatement(
+                        "UPDATE outbox_event SET sequence = ? WHERE position = ?")) {
+                    for (long position : unsequenced) {
+                        ps.setLong(1, ++last);
+                        ps.setLong(2, position);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                try (PreparedStatement ps = connection.prepareStatement(
+                        "UPDATE outbox_source SET last_sequence = ? WHERE source = ?")) {
+                    ps.setLong(1, last);
+                    ps.setString(2, settings.source());
+                    ps.executeUpdate();
+                }
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(connection);
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private void ensureSourceRowInTx(Connection connection) throws SQLException {
+        connection.setAutoCommit(true);
+        ensureSourceRow(connection);
+    }
+
+    private List<Pending> loadSequenced(Connection connection) throws SQLException {
+        List<Pending> batch = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT position, sequence, partition_key, "
+                        + "(payload || jsonb_build_object('sequence', lpad(sequence::text, 20, '0')))::text "
+                        + "FROM outbox_event WHERE source = ? AND published_at IS NULL AND sequence IS NOT NULL "
+                        + "ORDER BY sequence LIMIT ?")) {
+            ps.setString(1, settings.source());
+            ps.setInt(2, settings.batchSize());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    batch.add(new Pending(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+        }
+        return batch;
+    }
+
+    private void markPublished(Connection connection, List<Long> positions) throws SQLException {
+        if (positions.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE outbox_event SET published_at = now() WHERE position = ANY (?)")) {
+            Array array = connection.createArrayOf("bigint", positions.toArray());
+            ps.setArray(1, array);
+            ps.executeUpdate();
+        }
+        published.addAndGet(positions.size());
+    }
+
+    private void purgeOld(Connection connection) throws SQLException {
+        long now = System.currentTimeMillis();
+        if (now - lastPurge < 60_000) {
+            return;
+        }
+        lastPurge = now;
+        try (PreparedStatement ps = connection.prepareStatement(
+                "DELETE FROM outbox_event WHERE published_at < now() - (? * interval '1 second')")) {
+            ps.setLong(1, settings.retention().toSeconds());
+            ps.executeUpdate();
+        }
+    }
+
+    private void awaitNotification(Connection connection, Duration max) throws SQLException {
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        PGNotification[] notifications = pg.getNotifications((int) Math.max(1, max.toMillis()));
+        if (notifications == null && !leader) {
+            // keep the connection honest while we are only waiting for the lock
+            try (Statement st = connection.createStatement()) {
+                st.execute("SELECT 1");
+            }
+        }
+    }
+
+    private void pause(Duration duration) {
+        if (!running) {
+            return;
+        }
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the connection is being abandoned anyway
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+}

@@ -1,0 +1,40 @@
+package io.accessplane.platform.outbox;
+
+import io.accessplane.platform.events.CloudEvent;
+import io.accessplane.platform.events.EventJson;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/**
+ * Appends events to the outbox inside the caller's current reactive transaction, so an event
+ * commits with the change it describes or not at all. Call it from a {@code @WithTransaction}
+ * service method.
+ */
+@ApplicationScoped
+public class OutboxWriter {
+
+    static final String INSERT = "INSERT INTO outbox_event (event_id, source, type, partition_key, payload) "
+            + "VALUES (cast(:id as uuid), :source, :type, :key, cast(cast(:payload as text) as jsonb))";
+
+    /** Inserts the event in the current transaction; fails if no transaction is active. */
+    public Uni<Void> append(CloudEvent event) {
+        if (event.sequence() != null) {
+            return Uni.createFrom().failure(new IllegalArgumentException("the relay assigns sequences"));
+        }
+        String payload = EventJson.write(event);
+        return Panache.currentTransaction()
+                .onItem().ifNull().failWith(() -> new IllegalStateException(
+                        "OutboxWriter.append needs an active transaction (@WithTransaction)"))
+                .chain(tx -> Panache.getSession())
+                .chain(session -> session.createNativeQuery(INSERT)
+                        .setParameter("id", UUID.fromString(event.id()).toString())
+                        .setParameter("source", event.source())
+                        .setParameter("type", event.type())
+                        .setParameter("key", event.partitionKey())
+                        .setParameter("payload", payload)
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,203 @@
+package io.accessplane.platform.outbox;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.accessplane.platform.events.CloudEvent;
+import io.accessplane.platform.testing.EventCollector;
+import io.accessplane.platform.testing.EventCollector.Received;
+import io.accessplane.platform.testing.KafkaBrokerResource;
+import io.accessplane.platform.testing.TestDatabase;
+import io.accessplane.platform.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.Producer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The outbox against the real PostgreSQL and a real Kafka broker: events commit with their
+ * change or not at all, survive a broker outage, and two relays never publish twice.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = "topics", value = "accessplane.credential.events"))
+@QuarkusTestResource(value = TestTokens.class, restrictToAnnotatedClass = true)
+class OutboxTest {
+
+    static final String TOPIC = "accessplane.credential.events";
+    static final String SOURCE = "/accessplane/platform-test";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    TestDatabase db() {
+        return new TestDatabase(jdbcUrl, "accessplane_test", "accessplane_test");
+    }
+
+    static String create(String name, String project, boolean fail) {
+        var response = given().queryParam("project", project).queryParam("fail", fail)
+                .post("/test/widgets/" + name).then().extract();
+        if (fail) {
+            assertEquals(409, response.statusCode(), response.asString());
+            return null;
+        }
+        assertEquals(201, response.statusCode(), response.asString());
+        return response.path("event_id");
+    }
+
+    static Map<String, List<Received>> byId(List<Received> received) {
+        return received.stream().collect(Collectors.groupingBy(r -> r.event().id()));
+    }
+
+    @Test
+    void eventCommitsWithItsChangeAndIsPublishedOnce() {
+        String name = "w-" + UUID.randomUUID();
+        String id = create(name, "p-commit", false);
+        assertEquals(1, db().count("SELECT count(*) FROM widget WHERE name = ?", name));
+        try (EventCollector collector = new EventCollector(bootstrap, TOPIC)) {
+            List<Received> got = collector.pollUntil(r -> byId(r).containsKey(id), Duration.ofSeconds(30));
+            List<Received> mine = byId(got).get(id);
+            assertEquals(1, mine.size(), "published exactly once");
+            Received r = mine.get(0);
+            CloudEvent e = r.event();
+            assertEquals("p-commit", r.key(), "record key is the project");
+            assertEquals("p-commit", e.partitionKey());
+            assertEquals(SOURCE, e.source());
+            assertEquals("io.accessplane.widget.created.v1", e.type());
+            assertEquals("1.0", e.specVersion());
+            assertEquals(20, e.sequence().length(), "sequence is lexicographically orderable");
+            assertEquals(name, e.data().target().name());
+            assertEquals("success", e.data().outcome().wireName());
+        }
+    }
+
+    @Test
+    void rolledBackTransactionLeavesNoEvent() {
+        String name = "w-rollback-" + UUID.randomUUID();
+        long before = db().count("SELECT count(*) FROM outbox_event");
+        create(name, "p-rollback", true);
+        assertEquals(0, db().count("SELECT count(*) FROM widget WHERE name = ?", name));
+        assertEquals(before, db().count("SELECT count(*) FROM outbox_event"), "no event row committed");
+        try (EventCollector collector = new EventCollector(bootstrap, TOPIC)) {
+            List<Received> got = collector.drain(Duration.ofSeconds(3));
+            assertTrue(got.stream().noneMatch(r -> r.event().data() != null && r.event().data().target() != null
+                    && name.equals(r.event().data().target().name())), "nothing published for the rolled-back change");
+        }
+    }
+
+    @Test
+    void changesCommitWhileTheBrokerIsDownAndArriveOnceInOrderAfterwards() throws Exception {
+        awaitAllPublished();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(create("w-before-" + UUID.randomUUID(), "p-outage-" + (i % 3), false));
+        }
+        KafkaBrokerResource.broker().stop();
+        try {
+            for (int i = 0; i < 60; i++) {
+                ids.add(create("w-down-" + UUID.randomUUID(), "p-outage-" + (i % 3), false));
+            }
+            assertTrue(db().count("SELECT count(*) FROM outbox_event WHERE published_at IS NULL") >= 60,
+                    "changes committed while the broker was down, their events wait in the outbox");
+        } finally {
+            KafkaBrokerResource.broker().restart();
+        }
+        for (int i = 0; i < 10; i++) {
+            ids.add(create("w-after-" + UUID.randomUUID(), "p-outage-" + (i % 3), false));
+        }
+        try (EventCollector collector = new EventCollector(bootstrap, TOPIC)) {
+            List<Received> got = collector.pollUntil(r -> byId(r).keySet().containsAll(ids), Duration.ofSeconds(120));
+            got = collector.drain(Duration.ofSeconds(2));
+            assertExactlyOnceInOrder(ids, got);
+        }
+    }
+
+    @Test
+    void twoRelaysRunningAtOncePublishNoDuplicates() throws Exception {
+        awaitAllPublished();
+        OutboxRelay.Settings settings = new OutboxRelay.Settings(SOURCE, TOPIC, Duration.ofMillis(200), 50,
+                Duration.ofSeconds(60), Duration.ofMillis(200), Duration.ofDays(1));
+        List<OutboxRelay> extra = new ArrayList<>();
+        List<Producer<String, byte[]>> producers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Producer<String, byte[]> producer = OutboxProducerFactory.create(bootstrap, "second-relay-" + i,
+                    Duration.ofSeconds(60));
+            producers.add(producer);
+            extra.add(new OutboxRelay(() -> db().connect(), producer, settings).start("test-relay-" + i));
+        }
+        List<String> ids = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> ids.add(create("w-two-" + UUID.randomUUID(), "p-two-" + (n % 4), false))));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            try (EventCollector collector = new EventCollector(bootstrap, TOPIC)) {
+                collector.pollUntil(r -> byId(r).keySet().containsAll(ids), Duration.ofSeconds(60));
+                List<Received> got = collector.drain(Duration.ofSeconds(3));
+                assertExactlyOnceInOrder(ids, got);
+            }
+        } finally {
+            pool.shutdownNow();
+            extra.forEach(OutboxRelay::stop);
+            producers.forEach(Producer::close);
+        }
+        assertEquals(0, db().count("SELECT count(*) FROM outbox_event WHERE published_at IS NULL"));
+    }
+
+    /** Every event of the source once; per partition in sequence order; sequences contiguous. */
+    static void assertExactlyOnceInOrder(List<String> expectedIds, List<Received> got) {
+        List<Received> ours = got.stream().filter(r -> SOURCE.equals(r.event().source())).toList();
+        Map<String, List<Received>> byId = byId(ours);
+        for (String id : expectedIds) {
+            assertTrue(byId.containsKey(id), "event " + id + " arrived");
+        }
+        byId.forEach((id, copies) -> assertEquals(1, copies.size(), "event " + id + " arrived once"));
+        List<Long> sequences = ours.stream().map(r -> Long.parseLong(r.event().sequence())).sorted().toList();
+        Set<Long> distinct = new HashSet<>(sequences);
+        assertEquals(sequences.size(), distinct.size(), "no sequence used twice");
+        for (int i = 1; i < sequences.size(); i++) {
+            assertEquals(sequences.get(i - 1) + 1, sequences.get(i), "sequences are contiguous");
+        }
+        Map<Integer, List<Received>> perPartition = ours.stream()
+                .collect(Collectors.groupingBy(Received::partition));
+        perPartition.forEach((p, records) -> {
+            List<Received> byOffset = records.stream().sorted((a, b) -> Long.compare(a.offset(), b.offset())).toList();
+            for (int i = 1; i < byOffset.size(); i++) {
+                assertTrue(byOffset.get(i - 1).event().sequence().compareTo(byOffset.get(i).event().sequence()) < 0,
+                        "partition " + p + " holds its events in sequence order");
+            }
+        });
+    }
+
+    void awaitAllPublished() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (db().count("SELECT count(*) FROM outbox_event WHERE published_at IS NULL") > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("outbox did not drain");
+            }
+            Thread.sleep(100);
+        }
+    }
+}
