@@ -72,26 +72,34 @@ public final class AuthRequestParser {
         return n;
     }
 
-    private static UserRef userRef(JsonNode user) {
-        String id = JsonBody.optionalString(user, "id", 64);
-        String name = JsonBody.optionalString(user, "name", 255);
+    /** An object named by id, or by name within a domain given by id or name. */
+    private record NamedRef(String id, String name, String domainId, String domainName) {
+    }
+
+    private static NamedRef namedRef(JsonNode node, String kind, int maxName) {
+        String id = JsonBody.optionalString(node, "id", 64);
+        String name = JsonBody.optionalString(node, "name", maxName);
         if (id == null && name == null) {
-            throw KeystoneException.invalidField("user", "either 'id' or 'name' is required");
+            throw KeystoneException.invalidField(kind, "either 'id' or 'name' is required");
         }
-        String domainId = null;
-        String domainName = null;
-        if (id == null) {
-            JsonNode domain = user.get("domain");
-            if (domain == null || !domain.isObject()) {
-                throw KeystoneException.invalidField("domain", "a user given by name needs its 'domain'");
-            }
-            domainId = JsonBody.optionalString(domain, "id", 64);
-            domainName = JsonBody.optionalString(domain, "name", 64);
-            if (domainId == null && domainName == null) {
-                throw KeystoneException.invalidField("domain", "either 'id' or 'name' is required");
-            }
+        if (id != null) {
+            return new NamedRef(id, name, null, null);
         }
-        return new UserRef(id, name, domainId, domainName);
+        JsonNode domain = node.get("domain");
+        if (domain == null || !domain.isObject()) {
+            throw KeystoneException.invalidField("domain", "a " + kind + " given by name needs its 'domain'");
+        }
+        String domainId = JsonBody.optionalString(domain, "id", 64);
+        String domainName = JsonBody.optionalString(domain, "name", 64);
+        if (domainId == null && domainName == null) {
+            throw KeystoneException.invalidField("domain", "either 'id' or 'name' is required");
+        }
+        return new NamedRef(null, name, domainId, domainName);
+    }
+
+    private static UserRef userRef(JsonNode user) {
+        NamedRef r = namedRef(user, "user", 255);
+        return new UserRef(r.id(), r.name(), r.domainId(), r.domainName());
     }
 
     private static ProjectRef parseScope(JsonNode scope) {
@@ -108,22 +116,7 @@ public final class AuthRequestParser {
         if (scope.has("domain") || scope.has("system") || scope.has("OS-TRUST:trust")) {
             throw KeystoneException.unauthorized("Only project scope is supported by this identity service.");
         }
-        JsonNode project = object(scope, "project");
-        String id = JsonBody.optionalString(project, "id", 64);
-        String name = JsonBody.optionalString(project, "name", 64);
-        if (id == null && name == null) {
-            throw KeystoneException.invalidField("project", "either 'id' or 'name' is required");
-        }
-        String domainId = null;
-        String domainName = null;
-        if (id == null) {
-            JsonNode domain = project.get("domain");
-            if (domain == null || !domain.isObject()) {
-                throw KeystoneException.invalidField("domain", "a project given by name needs its 'domain'");
-            }
-            domainId = JsonBody.optionalString(domain, "id", 64);
-            domainName = JsonBody.optionalString(domain, "name", 64);
-        }
-        return new ProjectRef(id, name, domainId, domainName);
+        NamedRef r = namedRef(object(scope, "project"), "project", 64);
+        return new ProjectRef(r.id(), r.name(), r.domainId(), r.domainName());
     }
 }

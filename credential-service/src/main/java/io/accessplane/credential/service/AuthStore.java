@@ -33,6 +33,8 @@ public class AuthStore {
     public static final String DEFAULT_DOMAIN_ID = "default";
     /** Its display name. */
     public static final String DEFAULT_DOMAIN_NAME = "Default";
+    /** How precisely an application credential's last use is recorded. */
+    static final java.time.Duration LAST_USE_RESOLUTION = java.time.Duration.ofMinutes(1);
 
     private final UserRepository users;
     private final ProjectRepository projects;
@@ -178,8 +180,13 @@ public class AuthStore {
                             return Uni.createFrom().item(AuthOutcome.refused("role_lost",
                                     "Invalid application credential ID or secret", cred.userId, credentialId));
                         }
-                        cred.lastUsedAt = now;
-                        cred.lastUsedFrom = origin.sourceAddress();
+                        // last use is kept to the minute: writing it on every token would make every
+                        // authentication with one credential wait for the previous one's row lock
+                        if (cred.lastUsedAt == null || cred.lastUsedAt.isBefore(now.minus(LAST_USE_RESOLUTION))
+                                || !java.util.Objects.equals(cred.lastUsedFrom, origin.sourceAddress())) {
+                            cred.lastUsedAt = now;
+                            cred.lastUsedFrom = origin.sourceAddress();
+                        }
                         return issue(user, project, granted, List.of("application_credential"), cred, origin,
                                 cred.expiresAt);
                     });
