@@ -27,8 +27,11 @@ public class RoleAssignmentResource {
     @GET
     public Uni<Map<String, Object>> list(@QueryParam("user.id") String userId,
             @QueryParam("scope.project.id") String projectId, @QueryParam("role.id") String roleId,
-            @QueryParam("include_names") String includeNames) {
-        boolean names = includeNames != null && !"false".equalsIgnoreCase(includeNames) && !"0".equals(includeNames);
+            io.vertx.ext.web.RoutingContext context) {
+        // Keystone takes the flag with or without a value (?include_names, ?include_names=true)
+        String includeNames = context.queryParams().get("include_names");
+        boolean names = context.queryParams().contains("include_names")
+                && !"false".equalsIgnoreCase(includeNames) && !"0".equals(includeNames);
         return callers.current().chain(c -> assignments.list(c, userId, projectId, roleId, names))
                 .map(list -> Map.of("role_assignments", list, "links", Map.of("self", "/v3/role_assignments")));
     }
