@@ -51,9 +51,9 @@ public class IdentityEvents {
                 new EventData(initiator, target, "authenticate", Outcome.FAILURE, reason, null, null)));
     }
 
-    /** A refused request (authorization denial). */
+    /** A refused request (authorization denial), recorded even though the request's transaction rolls back. */
     public Uni<Void> denied(Initiator initiator, Target target, String rule) {
-        return outbox.append(CloudEvent.create(source, EventTypes.of("authorization", "denied"), target.id(),
+        return outbox.appendIndependently(CloudEvent.create(source, EventTypes.of("authorization", "denied"), target.id(),
                 initiator.projectId(),
                 new EventData(initiator, target, rule, Outcome.FAILURE, "forbidden", null, null)));
     }

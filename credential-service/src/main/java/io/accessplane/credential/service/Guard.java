@@ -6,7 +6,6 @@ import io.accessplane.credential.rules.IdentityPolicy;
 import io.accessplane.credential.rules.IdentityPolicy.Action;
 import io.accessplane.platform.events.Target;
 import io.accessplane.platform.security.Caller;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,8 +29,7 @@ public class Guard {
                 targetProjectId, targetUserId);
     }
 
-    /** Records a denial and fails with 403. */
-    @WithTransaction
+    /** Records a denial (in a transaction of its own) and fails with 403. */
     public Uni<Void> deny(Caller caller, Action action, String targetType, String targetId, String project,
             String owner) {
         return events.denied(caller.toInitiator(), new Target(targetType, targetId == null ? "-" : targetId, null,

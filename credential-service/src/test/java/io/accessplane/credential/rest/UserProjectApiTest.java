@@ -133,6 +133,21 @@ class UserProjectApiTest {
         given().header("X-Auth-Token", token).get("/v3/auth/catalog").then().statusCode(401);
     }
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @Test
+    void denialsAreRecordedEvenThoughTheRequestFails() {
+        String[] u = IdentityClient.userWithRole(admin, "member");
+        String token = IdentityClient.token(u[1], IdentityClient.passwordOf(u[1]), u[0]);
+        given().header("X-Auth-Token", token).get("/v3/users").then().statusCode(403);
+        given().header("X-Auth-Token", token).contentType(ContentType.JSON)
+                .body(Map.of("project", Map.of("name", unique("nope")))).post("/v3/projects").then().statusCode(403);
+        var db = new io.accessplane.platform.testing.TestDatabase(jdbcUrl, "accessplane_test", "accessplane_test");
+        assertEquals(2, db.count("SELECT count(*) FROM outbox_event WHERE type = 'io.accessplane.authorization.denied.v1'"
+                + " AND payload->'data'->'initiator'->>'user_id' = ?", u[2]));
+    }
+
     @Test
     void unknownRoutesAndMethodsAreKeystoneErrors() {
         asAdmin().get("/v3/nothing-here").then().statusCode(404).body("error.code", is(404));

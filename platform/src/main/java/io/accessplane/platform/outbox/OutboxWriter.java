@@ -15,6 +15,31 @@ import java.util.UUID;
 @ApplicationScoped
 public class OutboxWriter {
 
+    static final String INSERT_INDEPENDENT = "INSERT INTO outbox_event (event_id, source, type, partition_key, payload) "
+            + "VALUES ($1::uuid, $2, $3, $4, $5::text::jsonb)";
+
+    private final io.vertx.mutiny.sqlclient.Pool pool;
+
+    public OutboxWriter(io.vertx.mutiny.sqlclient.Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Appends an event in a transaction of its own, committed whatever happens to the caller's
+     * transaction: for refusals (authorization denials, failed logins) that must be recorded even
+     * though the request fails and its own transaction rolls back.
+     */
+    public Uni<Void> appendIndependently(CloudEvent event) {
+        if (event.sequence() != null) {
+            return Uni.createFrom().failure(new IllegalArgumentException("the relay assigns sequences"));
+        }
+        String payload = EventJson.write(event);
+        return pool.withTransaction(connection -> connection.preparedQuery(INSERT_INDEPENDENT)
+                .execute(io.vertx.mutiny.sqlclient.Tuple.tuple(java.util.List.of(UUID.fromString(event.id()),
+                        event.source(), event.type(), event.partitionKey(), payload))))
+                .replaceWithVoid();
+    }
+
     static final String INSERT = "INSERT INTO outbox_event (event_id, source, type, partition_key, payload) "
             + "VALUES (cast(:id as uuid), :source, :type, :key, cast(cast(:payload as text) as jsonb))";
 
