@@ -106,4 +106,49 @@ class RevocationAcrossInstancesTest {
         System.out.printf("user disable honoured by the other instance after %d ms%n", ms);
         assertTrue(ms < 1000, "refused after " + ms + " ms");
     }
+
+    /** Status of {@code GET /v2.1/os-keypairs} on the running keypair-service with a token. */
+    static int keypairList(String token) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:8774/v2.1/os-keypairs"))
+                .header("X-Auth-Token", token).header("OpenStack-API-Version", "compute 2.10").GET().build();
+        return HTTP.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    void keypairServiceRefusesADeletedCredentialsTokenWithinASecond() throws Exception {
+        String name = "revoke-kp-" + UUID.randomUUID().toString().substring(0, 8);
+        JsonNode ac = admin.json("application", "credential", "create", name);
+        String token = admin.asApplicationCredential(ac.get("id").asText(), ac.get("secret").asText())
+                .json("token", "issue").get("id").asText();
+        assertEquals(200, keypairList(token), "keypair-service accepts the token first");
+        JsonNode me = admin.json("token", "issue");
+        long start = System.nanoTime();
+        assertEquals(204, primary("DELETE", "/v3/users/" + me.get("user_id").asText() + "/application_credentials/"
+                + ac.get("id").asText(), me.get("id").asText(), null, null));
+        long ms = -1;
+        while (System.nanoTime() - start < 10_000_000_000L) {
+            if (keypairList(token) == 401) {
+                ms = (System.nanoTime() - start) / 1_000_000;
+                break;
+            }
+            Thread.sleep(10);
+        }
+        System.out.printf("application credential deletion honoured by keypair-service after %d ms%n", ms);
+        assertTrue(ms >= 0 && ms < 1000, "refused after " + ms + " ms");
+    }
+
+    @Test
+    void keypairServiceRefusesTamperedTokens() throws Exception {
+        String token = admin.json("token", "issue").get("id").asText();
+        assertEquals(200, keypairList(token));
+        String[] parts = token.split("\\.");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]));
+        String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.replace("\"admin\"", "\"root\"").getBytes()) + "." + parts[2];
+        String none = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes())
+                + "." + parts[1] + ".";
+        for (String bad : java.util.List.of(forged, none, "garbage", token.substring(0, token.length() - 4) + "AAAA")) {
+            assertEquals(401, keypairList(bad));
+        }
+    }
 }
