@@ -12,15 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.accessplane.platform.testing.Concurrently;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -206,22 +204,8 @@ class ApplicationCredentialApiTest {
 
     @Test
     void concurrentCreatesOfOneNameGiveOne201AndOne409() throws Exception {
-        var pool = Executors.newFixedThreadPool(2);
-        try {
-            List<CompletableFuture<Integer>> calls = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                calls.add(CompletableFuture.supplyAsync(() -> createAppCred(memberToken, member[2],
-                        Map.of("name", "race", "secret", "same-secret-for-both")).statusCode(), pool));
-            }
-            List<Integer> codes = new ArrayList<>();
-            for (var c : calls) {
-                codes.add(c.get());
-            }
-            codes.sort(Integer::compare);
-            assertEquals(List.of(201, 409), codes);
-        } finally {
-            pool.shutdownNow();
-        }
+        assertEquals(List.of(201, 409), Concurrently.statuses(2, () -> createAppCred(memberToken, member[2],
+                Map.of("name", "race", "secret", "same-secret-for-both")).statusCode()));
     }
 
     @Test

@@ -34,14 +34,7 @@ public final class KeyPairViews {
 
     /** The answer to a create; {@code privateKey} only when generated. */
     public static Map<String, Object> created(KeyPair k, String privateKey, Microversion v) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", k.name);
-        m.put("public_key", k.publicKey);
-        m.put("fingerprint", k.fingerprint);
-        m.put("user_id", k.userId);
-        if (v.atLeast(2)) {
-            m.put("type", k.type);
-        }
+        Map<String, Object> m = owned(k, v);
         if (privateKey != null) {
             m.put("private_key", privateKey);
         }
@@ -51,6 +44,18 @@ public final class KeyPairViews {
 
     /** The answer to a show. */
     public static Map<String, Object> shown(KeyPair k, Microversion v) {
+        Map<String, Object> m = owned(k, v);
+        m.put("id", k.id);
+        m.put("created_at", time(k.createdAt));
+        m.put("updated_at", null);
+        m.put("deleted", false);
+        m.put("deleted_at", null);
+        extras(k, m);
+        return Map.of("keypair", m);
+    }
+
+    /** The fields create and show share: Nova's, with the owner and (from 2.2) the type. */
+    private static Map<String, Object> owned(KeyPair k, Microversion v) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", k.name);
         m.put("public_key", k.publicKey);
@@ -59,13 +64,7 @@ public final class KeyPairViews {
         if (v.atLeast(2)) {
             m.put("type", k.type);
         }
-        m.put("id", k.id);
-        m.put("created_at", time(k.createdAt));
-        m.put("updated_at", null);
-        m.put("deleted", false);
-        m.put("deleted_at", null);
-        extras(k, m);
-        return Map.of("keypair", m);
+        return m;
     }
 
     private static void extras(KeyPair k, Map<String, Object> m) {

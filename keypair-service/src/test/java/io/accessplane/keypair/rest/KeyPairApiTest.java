@@ -12,15 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.accessplane.platform.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.accessplane.platform.testing.Concurrently;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 /** Nova's os-keypairs contract: every call, microversion difference, error body and rule. */
@@ -221,22 +219,8 @@ class KeyPairApiTest {
     @Test
     void concurrentCreatesOfOneNameGiveOne201AndOne409() throws Exception {
         String t = token(user(), "member");
-        var pool = Executors.newFixedThreadPool(2);
-        try {
-            List<CompletableFuture<Integer>> calls = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                calls.add(CompletableFuture.supplyAsync(() -> as(t, "2.10")
-                        .body(Map.of("keypair", Map.of("name", "race", "public_key", ED25519)))
-                        .post("/v2.1/os-keypairs").statusCode(), pool));
-            }
-            List<Integer> codes = new ArrayList<>();
-            for (var c : calls) {
-                codes.add(c.get());
-            }
-            codes.sort(Integer::compare);
-            assertEquals(List.of(201, 409), codes);
-        } finally {
-            pool.shutdownNow();
-        }
+        assertEquals(List.of(201, 409), Concurrently.statuses(2, () -> as(t, "2.10")
+                .body(Map.of("keypair", Map.of("name", "race", "public_key", ED25519)))
+                .post("/v2.1/os-keypairs").statusCode()));
     }
 }
