@@ -31,6 +31,12 @@ public final class SigningKeys {
     public record SigningKey(String keyId, PrivateKey privateKey, RSAPublicKey publicKey) {
     }
 
+    /** A PEM block: its label and base64 body. */
+    private static final java.util.regex.Pattern PEM =
+            java.util.regex.Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*)-----END \\1-----");
+    /** The label of an unencrypted PKCS#8 key. */
+    private static final String PKCS8_LABEL = "PRIVATE KEY";
+
     private final List<SigningKey> keys;
 
     private SigningKeys(List<SigningKey> keys) {
@@ -59,10 +65,11 @@ public final class SigningKeys {
     }
 
     static SigningKey fromPem(String pem) throws GeneralSecurityException {
-        String body = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
-        if (pem.contains("BEGIN RSA PRIVATE KEY") || body.isEmpty()) {
-            throw new GeneralSecurityException("signing keys must be PKCS#8 PEM (BEGIN PRIVATE KEY)");
+        java.util.regex.Matcher armour = PEM.matcher(pem);
+        if (!armour.find() || !PKCS8_LABEL.equals(armour.group(1))) {
+            throw new GeneralSecurityException("signing keys must be unencrypted PKCS#8 PEM files");
         }
+        String body = armour.group(2).replaceAll("\\s", "");
         KeyFactory rsa = KeyFactory.getInstance("RSA");
         PrivateKey key = rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
         if (!(key instanceof RSAPrivateCrtKey crt)) {
