@@ -23,4 +23,12 @@ public class ApplicationCredentialRepository implements PanacheRepositoryBase<Ap
     public Uni<List<ApplicationCredential>> forUserOnProject(String userId, String projectId) {
         return list("userId = ?1 and projectId = ?2", userId, projectId);
     }
+
+    /**
+     * Deletes the row with a query rather than {@code delete(entity)}: removing a managed entity
+     * under concurrent requests can resume on another event loop (quarkusio/quarkus#41945).
+     */
+    public Uni<Void> deleteRow(ApplicationCredential c) {
+        return delete("id", c.id).replaceWithVoid();
+    }
 }

@@ -12,4 +12,12 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, String>
     public Uni<Project> findByName(String domainId, String name) {
         return find("domainId = ?1 and name = ?2", domainId, name).firstResult();
     }
+
+    /**
+     * Deletes the row with a query rather than {@code delete(entity)}: removing a managed entity
+     * under concurrent requests can resume on another event loop (quarkusio/quarkus#41945).
+     */
+    public Uni<Void> deleteRow(Project p) {
+        return delete("id", p.id).replaceWithVoid();
+    }
 }

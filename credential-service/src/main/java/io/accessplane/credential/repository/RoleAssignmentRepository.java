@@ -18,4 +18,13 @@ public class RoleAssignmentRepository implements PanacheRepositoryBase<RoleAssig
     public Uni<List<RoleAssignment>> forUser(String userId) {
         return list("key.userId", userId);
     }
+
+    /**
+     * Deletes the row with a query rather than {@code delete(entity)}: removing a managed entity
+     * under concurrent requests can resume on another event loop (quarkusio/quarkus#41945).
+     */
+    public Uni<Void> deleteRow(RoleAssignment a) {
+        return delete("key.userId = ?1 and key.projectId = ?2 and key.roleId = ?3", a.key.userId(),
+                a.key.projectId(), a.key.roleId()).replaceWithVoid();
+    }
 }

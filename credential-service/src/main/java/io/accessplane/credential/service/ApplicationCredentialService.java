@@ -181,7 +181,7 @@ public class ApplicationCredentialService {
                     return credentials.forUser(userId).chain(list -> list.stream().anyMatch(c -> c.accessRuleIds.contains(id))
                             ? Uni.createFrom().failure(KeystoneException.forbidden(
                                     "Cannot delete access rule " + id + " because it is still in use."))
-                            : accessRules.delete(r));
+                            : accessRules.deleteRow(r));
                 });
     }
 

@@ -98,7 +98,7 @@ public class AssignmentService {
                             }
                             // tokens carry roles: the user's current tokens are revoked, new ones get the new roles
                             Revocation revocation = IdentityEvents.revoke(Revocation.Kind.USER, userId);
-                            return assignments.delete(a)
+                            return assignments.deleteRow(a)
                                     .chain(() -> events.changed(caller.toInitiator(), "role_assignment", "deleted",
                                             new Target("role_assignment", userId + ":" + projectId + ":" + role.id(),
                                                     role.name(), projectId, userId),

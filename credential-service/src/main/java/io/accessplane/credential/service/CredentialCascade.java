@@ -47,7 +47,7 @@ public class CredentialCascade {
         Revocation revocation = IdentityEvents.revoke(Revocation.Kind.APPLICATION_CREDENTIAL, c.id);
         Map<String, Object> state = Map.of("id", c.id, "name", c.name, "user_id", c.userId,
                 "project_id", c.projectId, "unrestricted", c.unrestricted);
-        return credentials.delete(c)
+        return credentials.deleteRow(c)
                 .chain(() -> events.changed(initiator, "application_credential", "deleted",
                         new Target("application_credential", c.id, c.name, c.projectId, c.userId), state, reason,
                         revocation))

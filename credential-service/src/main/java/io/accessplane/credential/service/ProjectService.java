@@ -95,7 +95,7 @@ public class ProjectService {
                 .chain(p -> p == null ? Uni.createFrom().failure(KeystoneException.notFound("project", id))
                         : credentials.list("projectId", p.id)
                                 .chain(list -> cascade.delete(caller.toInitiator(), list, "project_deleted"))
-                                .chain(() -> projects.delete(p))
+                                .chain(() -> projects.deleteRow(p))
                                 .call(() -> events.changed(caller.toInitiator(), "project", "deleted",
                                         new Target("project", p.id, p.name, p.id, null), ProjectView.of(p, base))));
     }

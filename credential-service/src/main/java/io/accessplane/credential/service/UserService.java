@@ -202,7 +202,7 @@ public class UserService {
                     Revocation revocation = IdentityEvents.revoke(Revocation.Kind.USER, user.id);
                     return credentials.list("userId", user.id)
                             .chain(list -> cascade.delete(caller.toInitiator(), list, "user_deleted"))
-                            .chain(() -> users.delete(user))
+                            .chain(() -> users.deleteRow(user))
                             .chain(() -> events.changed(caller.toInitiator(), "user", "deleted",
                                     new Target("user", user.id, user.name, user.defaultProjectId, user.id),
                                     UserView.of(user, base), null, revocation))

@@ -231,4 +231,21 @@ class ApplicationCredentialApiTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void concurrentDeletesOfDifferentCredentialsAllSucceed() throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            var created = createAppCred(memberToken, member[2], Map.of("name", "parallel-" + i));
+            assertEquals(201, created.statusCode(), created.asString());
+            ids.add(created.path("application_credential.id"));
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<Integer> statuses = Concurrently.statuses(16, () -> given().header("X-Auth-Token", memberToken)
+                .delete("/v3/users/" + member[2] + "/application_credentials/" + ids.get(next.getAndIncrement()))
+                .statusCode());
+        assertEquals(java.util.Collections.nCopies(16, 204), statuses);
+        given().header("X-Auth-Token", memberToken).get("/v3/users/" + member[2] + "/application_credentials")
+                .then().statusCode(200).body("application_credentials.size()", is(0));
+    }
 }

@@ -29,6 +29,6 @@ public class KeyPair {
     public String algorithm;
     public int bits;
     public boolean generated;
-    @Column(name = "created_at", insertable = false, updatable = false)
+    @Column(name = "created_at", updatable = false)
     public Instant createdAt;
 }

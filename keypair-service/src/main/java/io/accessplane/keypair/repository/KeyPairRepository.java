@@ -32,4 +32,12 @@ public class KeyPairRepository implements PanacheRepository<KeyPair> {
         return Panache.getSession().chain(s -> s.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:u))")
                 .setParameter("u", "keypairs:" + userId).getSingleResult()).replaceWithVoid();
     }
+
+    /**
+     * Deletes the row with a query rather than {@code delete(entity)}: removing a managed entity
+     * under concurrent requests can resume on another event loop (quarkusio/quarkus#41945).
+     */
+    public Uni<Void> deleteRow(KeyPair k) {
+        return delete("id", k.id).replaceWithVoid();
+    }
 }

@@ -138,8 +138,8 @@ public class KeyPairService {
                     k.algorithm = m.key().algorithm();
                     k.bits = m.key().bits();
                     k.generated = m.privateKey() != null;
+                    k.createdAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
                     return keyPairs.persistAndFlush(k)
-                            .call(() -> keyPairs.getSession().chain(s -> s.refresh(k)))
                             .call(() -> events.changed(caller, "created", k))
                             .map(x -> new CreatedKeyPair(k, m.privateKey()));
                 });
@@ -155,7 +155,7 @@ public class KeyPairService {
                     if (k == null) {
                         return Uni.createFrom().failure(NovaException.keypairNotFound(name, owner));
                     }
-                    return keyPairs.delete(k).chain(() -> events.changed(caller, "deleted", k));
+                    return keyPairs.deleteRow(k).chain(() -> events.changed(caller, "deleted", k));
                 });
     }
 

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.accessplane.platform.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -222,5 +223,48 @@ class KeyPairApiTest {
         assertEquals(List.of(201, 409), Concurrently.statuses(2, () -> as(t, "2.10")
                 .body(Map.of("keypair", Map.of("name", "race", "public_key", ED25519)))
                 .post("/v2.1/os-keypairs").statusCode()));
+    }
+
+    @Test
+    void rsaPoolFillAndUseAreOnTheMetricsEndpoint() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> given().get("/q/metrics")
+                .asString().contains("accessplane_keypairs_rsa_pool_available 2.0"));
+        String metrics = given().get("/q/metrics").asString();
+        assertTrue(metrics.contains("accessplane_keypairs_rsa_pool_capacity 2.0"), metrics);
+        double servedBefore = metric(metrics, "accessplane_keypairs_rsa_pool_served_total");
+        String t = token(user(), "member");
+        as(t, "2.10").body(Map.of("keypair", Map.of("name", "from-pool"))).post("/v2.1/os-keypairs")
+                .then().statusCode(201);
+        assertEquals(servedBefore + 1, metric(given().get("/q/metrics").asString(),
+                "accessplane_keypairs_rsa_pool_served_total"));
+    }
+
+    static double metric(String exposition, String name) {
+        return exposition.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
+    void concurrentDeletesOfDifferentKeyPairsAllSucceed() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            List<String> tokens = new java.util.ArrayList<>();
+            for (int u = 0; u < 4; u++) {
+                String t = token(user(), "member");
+                tokens.add(t);
+                for (int k = 0; k < 4; k++) {
+                    as(t, "2.10").body(Map.of("keypair", Map.of("name", "c" + k, "public_key", ED25519)))
+                            .post("/v2.1/os-keypairs").then().statusCode(201);
+                }
+            }
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            List<Integer> statuses = Concurrently.statuses(16, () -> {
+                int i = next.getAndIncrement();
+                return as(tokens.get(i / 4), "2.10").delete("/v2.1/os-keypairs/c" + (i % 4)).statusCode();
+            });
+            assertEquals(java.util.Collections.nCopies(16, 204), statuses);
+            for (String t : tokens) {
+                as(t, "2.10").get("/v2.1/os-keypairs").then().statusCode(200).body("keypairs.size()", is(0));
+            }
+        }
     }
 }
