@@ -9,7 +9,6 @@ import io.accessplane.secgroup.repository.SecurityGroupRuleRepository;
 import io.accessplane.secgroup.rest.NeutronException;
 import io.accessplane.secgroup.rules.NormalizedRule;
 import io.accessplane.secgroup.rules.RuleDuplicates;
-import io.accessplane.secgroup.rules.RuleEntry;
 import io.accessplane.secgroup.rules.RuleNormaliser;
 import io.accessplane.secgroup.rules.RuleRequest;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -81,11 +80,7 @@ public class SecurityGroupRuleService {
                 .call(g -> remoteGroupsExist(caller, normalized))
                 .call(g -> groups.lockProject(g.projectId))
                 .call(g -> groupService.ensureDefaultLocked(caller, g.projectId))
-                .call(g -> rules.ofGroup(g.id).map(existing -> {
-                    duplicates.check(normalized, existing.stream()
-                            .map(r -> new RuleEntry(r.id.toString(), r.normalized())).toList());
-                    return existing;
-                }))
+                .call(g -> notStoredYet(normalized))
                 .call(g -> quotas.check(g.projectId, 0, normalized.size()))
                 .chain(g -> insert(caller, g, normalized));
     }
@@ -135,6 +130,27 @@ public class SecurityGroupRuleService {
             }
             return r;
         });
+    }
+
+    /**
+     * Duplicates inside the request (409 DuplicateSecurityGroupRuleInPost), then of stored rules:
+     * the duplicate key is stored and indexed, so this is one lookup per new rule, not a scan of
+     * the group (409 SecurityGroupRuleExists naming the stored rule).
+     */
+    private Uni<Void> notStoredYet(List<NormalizedRule> normalized) {
+        duplicates.check(normalized, List.of());
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (NormalizedRule n : normalized) {
+            chain = chain.chain(() -> rules.withKey(UUID.fromString(n.securityGroupId()), n.key().toNeutronString())
+                    .map(existing -> {
+                        if (existing != null) {
+                            throw new NeutronException(409, "SecurityGroupRuleExists",
+                                    "Security group rule already exists. Rule id is " + existing.id + ".");
+                        }
+                        return null;
+                    }).replaceWithVoid());
+        }
+        return chain;
     }
 
     private Uni<Void> remoteGroupsExist(Caller caller, List<NormalizedRule> normalized) {
