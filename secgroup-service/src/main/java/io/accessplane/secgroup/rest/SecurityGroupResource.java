@@ -83,8 +83,9 @@ public class SecurityGroupResource {
     /** Deletes a group (204). */
     @DELETE
     @Path("/{id}")
-    public Uni<Response> delete(@PathParam("id") String id) {
-        return callers.current().chain(c -> groups.delete(c, id)).map(x -> Response.noContent().build());
+    public Uni<Response> delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        return callers.current().chain(c -> groups.delete(c, id, Revisions.ifMatch(ifMatch)))
+                .map(x -> Response.noContent().build());
     }
 
     /** Judges a flow against this group's rules (an accessplane extension). */

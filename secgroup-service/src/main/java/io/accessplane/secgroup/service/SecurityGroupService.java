@@ -144,12 +144,15 @@ public class SecurityGroupService {
                 });
     }
 
-    /** Deletes a group, its rules, and rules elsewhere that named it as their remote group. */
+    /** Deletes a group, its rules, and rules elsewhere that named it as their remote group; {@code ifMatch} as for updates. */
     @WithTransaction
-    public Uni<Void> delete(Caller caller, String id) {
+    public Uni<Void> delete(Caller caller, String id, Long ifMatch) {
         return readable(caller).chain(() -> visible(caller, id))
                 .call(g -> writable(caller, g.projectId, "delete_security_group", "security_group", id))
                 .chain(g -> {
+                    if (ifMatch != null && ifMatch != g.revisionNumber) {
+                        throw NeutronException.revisionMismatch(ifMatch, g.revisionNumber);
+                    }
                     if (g.isDefault && !caller.isAdmin()) {
                         throw new NeutronException(409, "SecurityGroupCannotRemoveDefault",
                                 "Insufficient rights for removing default security group.");

@@ -130,7 +130,9 @@ class SecurityGroupApiTest {
                 "Security group " + id + " does not exist");
         neutronError(as(token(project(), "member")).delete("/v2.0/security-groups/" + id), 404,
                 "SecurityGroupNotFound", id);
-        as(t).delete("/v2.0/security-groups/" + id).then().statusCode(204);
+        neutronError(as(t).header("If-Match", "revision_number=1").delete("/v2.0/security-groups/" + id), 412,
+                "RevisionNumberConstraintFailed", "Constrained to 1, but current revision is 3");
+        as(t).header("If-Match", "revision_number=3").delete("/v2.0/security-groups/" + id).then().statusCode(204);
         neutronError(as(t).get("/v2.0/security-groups/" + id), 404, "SecurityGroupNotFound", id);
         neutronError(as(t).get("/v2.0/security-groups/not-a-uuid"), 404, "SecurityGroupNotFound", "not-a-uuid");
     }
