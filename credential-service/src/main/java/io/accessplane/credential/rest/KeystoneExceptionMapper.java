@@ -1,5 +1,7 @@
 package io.accessplane.credential.rest;
 
+import io.accessplane.platform.persistence.DatabaseFailures;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.accessplane.platform.security.SecurityConfig;
 import io.quarkus.security.AuthenticationFailedException;
@@ -68,27 +70,16 @@ public class KeystoneExceptionMapper {
     /** Anything unexpected: logged, and a 500 without details. */
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
-        if (isUnavailable(e)) {
+        if (DatabaseFailures.isUnstorableText(e)) {
+            return render(400, "Bad Request", "Invalid input: text must not contain NUL characters.");
+        }
+        if (DatabaseFailures.isUnavailable(e)) {
             LOG.warnf("database unavailable: %s", e.getMessage());
             return render(503, "Service Unavailable", "The service is temporarily unavailable.");
         }
         LOG.error("unexpected failure", e);
         return render(500, "Internal Server Error",
                 "An unexpected error prevented the server from fulfilling your request.");
-    }
-
-    static boolean isUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String n = t.getClass().getName();
-            if (n.endsWith("ConnectException") || n.endsWith("ClosedConnectionException")
-                    || n.contains("NoStackTraceThrowable") && String.valueOf(t.getMessage()).contains("connection")) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
     }
 
     Response render(int status, String title, String message) {

@@ -155,4 +155,16 @@ class UserProjectApiTest {
         given().header("X-Auth-Token", admin).contentType(ContentType.TEXT).body("name=x").post("/v3/projects")
                 .then().statusCode(415).body("error.code", is(415));
     }
+
+    @Test
+    void textPostgreSqlCannotStoreIsA400AndNothingIsStored() {
+        String name = unique("nul");
+        asAdmin().body(Map.of("project", Map.of("name", name, "description", "a\u0000b"))).post("/v3/projects")
+                .then().statusCode(400).body("error.code", org.hamcrest.Matchers.is(400))
+                .body("error.message", org.hamcrest.Matchers.containsString("NUL"));
+        asAdmin().get("/v3/projects?name=" + name).then().statusCode(200)
+                .body("projects.size()", org.hamcrest.Matchers.is(0));
+        asAdmin().urlEncodingEnabled(false).get("/v3/users/a%00b").then().statusCode(400)
+                .body("error.code", org.hamcrest.Matchers.is(400));
+    }
 }

@@ -1,5 +1,7 @@
 package io.accessplane.keypair.rest;
 
+import io.accessplane.platform.persistence.DatabaseFailures;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.accessplane.keypair.crypto.KeyRejectedException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -79,6 +81,13 @@ public class NovaExceptionMapper {
     /** Anything unexpected: logged, 500 without details. */
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
+        if (DatabaseFailures.isUnstorableText(e)) {
+            return fault(400, "Invalid input: text must not contain NUL characters.");
+        }
+        if (DatabaseFailures.isUnavailable(e)) {
+            LOG.warnf("database unavailable: %s", e.getMessage());
+            return fault(503, "The service is temporarily unavailable, please retry.");
+        }
         LOG.error("unexpected failure", e);
         return fault(500, "Unexpected API Error. Please report this at your cloud operator.");
     }

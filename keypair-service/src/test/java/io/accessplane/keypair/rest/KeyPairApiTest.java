@@ -267,4 +267,14 @@ class KeyPairApiTest {
             }
         }
     }
+
+    @Test
+    void textPostgreSqlCannotStoreIsA400() {
+        String t = token(user(), "member");
+        as(t, "2.10").urlEncodingEnabled(false).delete("/v2.1/os-keypairs/a%00b").then().statusCode(400)
+                .body("badRequest.message", containsString("NUL"));
+        as(t, "2.35").urlEncodingEnabled(false).get("/v2.1/os-keypairs?limit=2&marker=a%00b").then().statusCode(400)
+                .body("badRequest.code", is(400));
+        as(t, "2.10").get("/v2.1/os-keypairs").then().statusCode(200).body("keypairs.size()", is(0));
+    }
 }

@@ -141,8 +141,11 @@ public final class NeutronBodies {
     }
 
     static String string(JsonNode r, String field, int max) {
-        if (!r.has(field) || r.get(field).isNull()) {
+        if (!r.has(field)) {
             return null;
+        }
+        if (r.get(field).isNull()) {
+            throw NeutronException.badRequest("Invalid input for " + field + ". Reason: 'None' is not a valid string.");
         }
         JsonNode v = r.get(field);
         if (!v.isTextual()) {

@@ -1,5 +1,7 @@
 package io.accessplane.secgroup.rest;
 
+import io.accessplane.platform.persistence.DatabaseFailures;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.accessplane.secgroup.rest.listing.ListQueryRejection;
 import io.accessplane.secgroup.rules.RuleRejection;
@@ -91,6 +93,13 @@ public class NeutronExceptionMapper {
     /** Anything unexpected: logged, 500 without details. */
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
+        if (DatabaseFailures.isUnstorableText(e)) {
+            return error(400, "HTTPBadRequest", "Invalid input: text must not contain NUL characters.");
+        }
+        if (DatabaseFailures.isUnavailable(e)) {
+            LOG.warnf("database unavailable: %s", e.getMessage());
+            return error(503, "HTTPServiceUnavailable", "The service is temporarily unavailable, please retry.");
+        }
         LOG.error("unexpected failure", e);
         return error(500, "HTTPInternalServerError", "Request Failed: internal server error while processing your request.");
     }

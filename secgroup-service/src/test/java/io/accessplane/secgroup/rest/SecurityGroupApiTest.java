@@ -399,4 +399,17 @@ class SecurityGroupApiTest {
                 .then().statusCode(201).body("security_group.security_group_rules.size()", is(2));
         neutronError(as(admin).get("/v2.0/default-security-group-rules/" + id), 404, "DefaultSecurityGroupRuleNotFound", id);
     }
+
+    @Test
+    void textPostgreSqlCannotStoreIsA400AndNothingIsStored() {
+        String p = project();
+        String t = token(p, "member");
+        as(t).get("/v2.0/security-groups").then().statusCode(200);
+        neutronError(as(t).body(Map.of("security_group", Map.of("name", "nul", "description", "a\u0000b")))
+                .post("/v2.0/security-groups"), 400, "HTTPBadRequest", "NUL");
+        neutronError(as(t).urlEncodingEnabled(false).get("/v2.0/quotas/a%00b"), 400, "HTTPBadRequest", "NUL");
+        neutronError(as(t).body(Map.of("security_group", java.util.Collections.singletonMap("name", null)))
+                .post("/v2.0/security-groups"), 400, "HTTPBadRequest", "'None' is not a valid string");
+        as(t).get("/v2.0/security-groups").then().body("security_groups.size()", is(1));
+    }
 }
