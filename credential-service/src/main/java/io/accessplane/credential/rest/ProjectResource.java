@@ -43,6 +43,11 @@ public class ProjectResource {
             if (domain != null && !"default".equals(domain)) {
                 throw KeystoneException.notFound("domain", domain);
             }
+            String parent = JsonBody.optionalString(p, "parent_id", 64);
+            if (parent != null && !"default".equals(parent)) {
+                throw KeystoneException.badRequest("Projects are top-level in the default domain: parent_id, when "
+                        + "given, must be 'default'.");
+            }
             if (Boolean.TRUE.equals(JsonBody.optionalBoolean(p, "is_domain"))) {
                 throw KeystoneException.badRequest("Only the default domain exists; projects cannot be domains.");
             }

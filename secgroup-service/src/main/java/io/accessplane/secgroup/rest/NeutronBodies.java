@@ -97,7 +97,7 @@ public final class NeutronBodies {
         project(r, caller);
         return new RuleRequest(text(r, "direction"), text(r, "ethertype"), text(r, "protocol"),
                 port(r, "port_range_min"), port(r, "port_range_max"), text(r, "remote_ip_prefix"),
-                text(r, "remote_group_id"), text(r, "remote_address_group_id"), text(r, "description"),
+                text(r, "remote_group_id"), text(r, "remote_address_group_id"), string(r, "description", DESCRIPTION_MAX),
                 text(r, "security_group_id"));
     }
 

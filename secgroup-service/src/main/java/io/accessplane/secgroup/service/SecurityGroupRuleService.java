@@ -154,6 +154,13 @@ public class SecurityGroupRuleService {
     }
 
     private Uni<Void> remoteGroupsExist(Caller caller, List<NormalizedRule> normalized) {
+        for (NormalizedRule n : normalized) {
+            if (n.remoteAddressGroupId() != null) {
+                // address groups are not implemented here, so none exists (as Neutron answers for an unknown one)
+                return Uni.createFrom().failure(new NeutronException(404, "AddressGroupNotFound",
+                        "Address group " + n.remoteAddressGroupId() + " could not be found."));
+            }
+        }
         Set<String> remote = new HashSet<>();
         normalized.stream().map(NormalizedRule::remoteGroupId).filter(java.util.Objects::nonNull).forEach(remote::add);
         Uni<Void> chain = Uni.createFrom().voidItem();
