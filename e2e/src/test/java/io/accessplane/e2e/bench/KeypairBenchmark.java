@@ -69,11 +69,7 @@ class KeypairBenchmark {
             int number = run + 1;
             results.forEach(r -> System.out.printf(Locale.ROOT, "run %d: %s%n", number, r));
         }
-        List<Load.Result> medians = new ArrayList<>();
-        for (int i = 0; i < runs.get(0).size(); i++) {
-            int index = i;
-            medians.add(Load.median(runs.stream().map(r -> r.get(index)).toList()));
-        }
+        List<Load.Result> medians = Load.medians(runs);
         double rawMedian = Load.median(raw.stream().mapToDouble(Double::doubleValue).toArray());
         double refillMedian = Load.median(refill.stream().mapToDouble(Double::doubleValue).toArray());
         double ed = medians.get(2).rate();

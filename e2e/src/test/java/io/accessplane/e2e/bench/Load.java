@@ -95,6 +95,16 @@ final class Load {
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
+    /** Scenario by scenario, the medians of runs that each measured the same scenarios in the same order. */
+    static List<Result> medians(List<List<Result>> runs) {
+        List<Result> medians = new ArrayList<>();
+        for (int i = 0; i < runs.get(0).size(); i++) {
+            int index = i;
+            medians.add(median(runs.stream().map(r -> r.get(index)).toList()));
+        }
+        return medians;
+    }
+
     /** The per-field median of several runs of one scenario. */
     static Result median(List<Result> runs) {
         Result first = runs.get(0);

@@ -46,11 +46,7 @@ class SecgroupBenchmark {
         } finally {
             send("DELETE", "/quotas/" + project, null, 204);
         }
-        List<Load.Result> medians = new ArrayList<>();
-        for (int i = 0; i < runs.get(0).size(); i++) {
-            int index = i;
-            medians.add(Load.median(runs.stream().map(r -> r.get(index)).toList()));
-        }
+        List<Load.Result> medians = Load.medians(runs);
         String body = PerformanceReport.table(medians) + String.format(Locale.ROOT, """
 
                 - "create rule": distinct TCP rules (one port each, from 10.0.0.0/8) into one group, %d in

@@ -26,15 +26,12 @@ class TokenBenchmark {
     @Test
     void tokenRates() throws Exception {
         OpenStackCli admin = OpenStackCli.admin();
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String user = "bench-user-" + suffix;
-        String password = "bench-pw-" + suffix;
-        String project = "bench-project-" + suffix;
-        admin.json("project", "create", project);
-        admin.json("user", "create", "--password", password, user);
-        admin.run("role", "add", "--project", project, "--user", user, "member").ok();
-        OpenStackCli asUser = admin.asUser(user, password, project);
-        JsonNode credential = asUser.json("application", "credential", "create", "bench-" + suffix);
+        OpenStackCli.ProjectUser member = admin.newProjectUser("bench", "member");
+        String user = member.user();
+        String password = member.password();
+        String project = member.project();
+        OpenStackCli asUser = member.cli();
+        JsonNode credential = asUser.json("application", "credential", "create", "bench-" + UUID.randomUUID());
         String credentialId = credential.get("id").asText();
         String secret = credential.get("secret").asText();
         String passwordBody = JSON.writeValueAsString(JSON.readTree("""
@@ -62,11 +59,7 @@ class TokenBenchmark {
             int number = run + 1;
             results.forEach(r -> System.out.printf(Locale.ROOT, "run %d: %s%n", number, r));
         }
-        List<Load.Result> medians = new ArrayList<>();
-        for (int i = 0; i < runs.get(0).size(); i++) {
-            int index = i;
-            medians.add(Load.median(runs.stream().map(r -> r.get(index)).toList()));
-        }
+        List<Load.Result> medians = Load.medians(runs);
         asUser.run("application", "credential", "delete", credentialId).ok();
         String body = PerformanceReport.table(medians) + String.format(Locale.ROOT, """
 

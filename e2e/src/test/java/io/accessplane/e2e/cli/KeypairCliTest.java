@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,12 +24,7 @@ class KeypairCliTest {
 
     @BeforeAll
     static void aUserOfItsOwn() {
-        OpenStackCli admin = OpenStackCli.admin();
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        admin.json("project", "create", "kp-project-" + suffix);
-        admin.json("user", "create", "--password", "pw-" + suffix, "kp-user-" + suffix);
-        admin.run("role", "add", "--project", "kp-project-" + suffix, "--user", "kp-user-" + suffix, "member").ok();
-        user = admin.asUser("kp-user-" + suffix, "pw-" + suffix, "kp-project-" + suffix);
+        user = OpenStackCli.admin().newProjectUser("kp", "member").cli();
     }
 
     @Test

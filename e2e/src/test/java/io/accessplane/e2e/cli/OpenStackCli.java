@@ -84,6 +84,22 @@ public final class OpenStackCli {
         return new OpenStackCli(e);
     }
 
+    /** A project and a user holding a role on it, made through the client itself, and the client as that user. */
+    public record ProjectUser(String project, String user, String password, OpenStackCli cli) {
+    }
+
+    /** Creates {@code <prefix>-project-<n>} and {@code <prefix>-user-<n>} with {@code role} on it (as this client, an admin). */
+    public ProjectUser newProjectUser(String prefix, String role) {
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String project = prefix + "-project-" + suffix;
+        String user = prefix + "-user-" + suffix;
+        String password = "pw-" + suffix;
+        json("project", "create", project);
+        json("user", "create", "--password", password, user);
+        run("role", "add", "--project", project, "--user", user, role).ok();
+        return new ProjectUser(project, user, password, asUser(user, password, project));
+    }
+
     /** The client authenticating with an application credential, by id. */
     public OpenStackCli asApplicationCredential(String id, String secret) {
         Map<String, String> e = new HashMap<>();

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,12 +17,7 @@ class SecgroupCliTest {
 
     @BeforeAll
     static void aProjectOfItsOwn() {
-        OpenStackCli admin = OpenStackCli.admin();
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        admin.json("project", "create", "sg-project-" + suffix);
-        admin.json("user", "create", "--password", "pw-" + suffix, "sg-user-" + suffix);
-        admin.run("role", "add", "--project", "sg-project-" + suffix, "--user", "sg-user-" + suffix, "member").ok();
-        user = admin.asUser("sg-user-" + suffix, "pw-" + suffix, "sg-project-" + suffix);
+        user = OpenStackCli.admin().newProjectUser("sg", "member").cli();
     }
 
     @Test

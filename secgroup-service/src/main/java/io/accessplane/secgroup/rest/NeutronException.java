@@ -1,5 +1,8 @@
 package io.accessplane.secgroup.rest;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /** A failure rendered as Neutron's {@code {"NeutronError":{"type","message","detail"}}} with its status. */
 public class NeutronException extends RuntimeException {
 
@@ -20,6 +23,20 @@ public class NeutronException extends RuntimeException {
     /** Neutron's exception class name. */
     public String type() {
         return type;
+    }
+
+    /** The error body Neutron sends: {@code {"NeutronError": {"type", "message", "detail": ""}}}. */
+    public Map<String, Object> toBody() {
+        return body(type, getMessage());
+    }
+
+    /** Neutron's error body for a type and message. */
+    public static Map<String, Object> body(String type, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("type", type);
+        error.put("message", message);
+        error.put("detail", "");
+        return Map.of("NeutronError", error);
     }
 
     /** 404 for a group the caller cannot see or that does not exist. */

@@ -3,7 +3,6 @@ package io.accessplane.secgroup.rest;
 import io.accessplane.platform.persistence.DatabaseFailures;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.accessplane.secgroup.rest.listing.ListQueryRejection;
 import io.accessplane.secgroup.rules.RuleRejection;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -11,8 +10,6 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -23,28 +20,19 @@ public class NeutronExceptionMapper {
 
     /** Neutron's error body with this status. */
     public static Response error(int status, String type, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", type);
-        body.put("message", message);
-        body.put("detail", "");
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("NeutronError", body)).build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(NeutronException.body(type, message)).build();
     }
 
-    /** A failure raised on purpose. */
+    /** A failure raised on purpose (list query rejections included). */
     @ServerExceptionMapper
     public Response neutron(NeutronException e) {
-        return error(e.status(), e.type(), e.getMessage());
+        return Response.status(e.status()).type(MediaType.APPLICATION_JSON).entity(e.toBody()).build();
     }
 
     /** A rule Neutron would refuse. */
     @ServerExceptionMapper
     public Response rule(RuleRejection e) {
-        return error(e.status(), e.type(), e.message());
-    }
-
-    /** A bad filter, sort or page parameter. */
-    @ServerExceptionMapper
-    public Response listing(ListQueryRejection e) {
         return error(e.status(), e.type(), e.message());
     }
 

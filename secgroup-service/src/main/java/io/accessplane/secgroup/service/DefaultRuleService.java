@@ -29,13 +29,15 @@ public class DefaultRuleService {
     private final DefaultSecurityGroupRuleRepository template;
     private final SecurityGroupService groups;
     private final SecgroupEvents events;
+    private final PolicyEnforcement policy;
     private final RuleNormaliser normaliser = new RuleNormaliser();
 
     public DefaultRuleService(DefaultSecurityGroupRuleRepository template, SecurityGroupService groups,
-            SecgroupEvents events) {
+            SecgroupEvents events, PolicyEnforcement policy) {
         this.template = template;
         this.groups = groups;
         this.events = events;
+        this.policy = policy;
     }
 
     /** What a template rule create asks for. */
@@ -114,11 +116,7 @@ public class DefaultRuleService {
     }
 
     private Uni<Void> admin(Caller caller, String rule) {
-        if (caller.isAdmin()) {
-            return Uni.createFrom().voidItem();
-        }
-        return events.denied(caller, rule, "default_security_group_rule", "*", caller.projectId())
-                .chain(() -> Uni.createFrom().failure(NeutronException.policy(rule)));
+        return policy.require(caller.isAdmin(), caller, rule, "default_security_group_rule", "*", caller.projectId());
     }
 
     private NormalizedRule normalized(DefaultSecurityGroupRule d) {

@@ -3,7 +3,6 @@ package io.accessplane.secgroup.service;
 import io.accessplane.platform.security.Caller;
 import io.accessplane.secgroup.messaging.SecgroupEvents;
 import io.accessplane.secgroup.repository.SecurityGroupRepository;
-import io.accessplane.secgroup.rest.NeutronException;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,11 +16,14 @@ public class QuotaAdminService {
     private final QuotaService quotas;
     private final SecurityGroupRepository groups;
     private final SecgroupEvents events;
+    private final PolicyEnforcement policy;
 
-    public QuotaAdminService(QuotaService quotas, SecurityGroupRepository groups, SecgroupEvents events) {
+    public QuotaAdminService(QuotaService quotas, SecurityGroupRepository groups, SecgroupEvents events,
+            PolicyEnforcement policy) {
         this.quotas = quotas;
         this.groups = groups;
         this.events = events;
+        this.policy = policy;
     }
 
     /** The project's limits. */
@@ -62,18 +64,10 @@ public class QuotaAdminService {
     }
 
     private Uni<Void> readable(Caller caller, String project) {
-        if (caller.isAdmin() || (project.equals(caller.projectId()) && caller.hasRole("reader"))) {
-            return Uni.createFrom().voidItem();
-        }
-        return events.denied(caller, "get_quota", "quota", project, project)
-                .chain(() -> Uni.createFrom().failure(NeutronException.policy("get_quota")));
+        return policy.require(AccessPolicy.sees(caller, project), caller, "get_quota", "quota", project, project);
     }
 
     private Uni<Void> admin(Caller caller, String rule, String project) {
-        if (caller.isAdmin()) {
-            return Uni.createFrom().voidItem();
-        }
-        return events.denied(caller, rule, "quota", project, project)
-                .chain(() -> Uni.createFrom().failure(NeutronException.policy(rule)));
+        return policy.require(caller.isAdmin(), caller, rule, "quota", project, project);
     }
 }

@@ -44,17 +44,20 @@ public class SecurityGroupService {
     private final DefaultSecurityGroupRuleRepository template;
     private final QuotaService quotas;
     private final SecgroupEvents events;
+    private final PolicyEnforcement policy;
     private final RuleNormaliser normaliser = new RuleNormaliser();
     private final RuleTemplates templates = new RuleTemplates();
     private final RuleDuplicates duplicates = new RuleDuplicates();
 
     public SecurityGroupService(SecurityGroupRepository groups, SecurityGroupRuleRepository rules,
-            DefaultSecurityGroupRuleRepository template, QuotaService quotas, SecgroupEvents events) {
+            DefaultSecurityGroupRuleRepository template, QuotaService quotas, SecgroupEvents events,
+            PolicyEnforcement policy) {
         this.groups = groups;
         this.rules = rules;
         this.template = template;
         this.quotas = quotas;
         this.events = events;
+        this.policy = policy;
     }
 
     /** What a create or update asks for; null fields are left alone (update) or defaulted (create). */
@@ -223,20 +226,13 @@ public class SecurityGroupService {
 
     /** 403 (recorded) unless the caller may write in the project. */
     public Uni<Void> writable(Caller caller, String projectId, String rule, String resource, String id) {
-        if (AccessPolicy.writes(caller, projectId)) {
-            return Uni.createFrom().voidItem();
-        }
-        return events.denied(caller, rule, resource, id, projectId)
-                .chain(() -> Uni.createFrom().failure(NeutronException.policy(rule)));
+        return policy.require(AccessPolicy.writes(caller, projectId), caller, rule, resource, id, projectId);
     }
 
     /** 403 (recorded) unless the caller holds at least the reader role. */
     public Uni<Void> readable(Caller caller) {
-        if (caller.isAdmin() || caller.hasRole("reader")) {
-            return Uni.createFrom().voidItem();
-        }
-        return events.denied(caller, "get_security_group", "security_group", "*", caller.projectId())
-                .chain(() -> Uni.createFrom().failure(NeutronException.policy("get_security_group")));
+        return policy.require(caller.isAdmin() || caller.hasRole("reader"), caller, "get_security_group",
+                "security_group", "*", caller.projectId());
     }
 
     /** A UUID, or null when the text is not one. */

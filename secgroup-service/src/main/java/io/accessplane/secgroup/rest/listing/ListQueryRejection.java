@@ -1,8 +1,8 @@
 package io.accessplane.secgroup.rest.listing;
 
-import java.util.LinkedHashMap;
+import io.accessplane.secgroup.rest.NeutronException;
+
 import java.util.List;
-import java.util.Map;
 
 /**
  * A list request refused with Neutron's error {@code type} (what Neutron puts in
@@ -12,42 +12,18 @@ import java.util.Map;
  * (filters, sorts), and neutron-lib exceptions ({@code BadRequest}, {@code InvalidInput} and the
  * security-group converters' exceptions) whose message templates are reproduced below.
  */
-public final class ListQueryRejection extends RuntimeException {
+public final class ListQueryRejection extends NeutronException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String type;
-    private final int status;
-
     /** A rejection with the given Neutron error type, HTTP status and message. */
     public ListQueryRejection(String type, int status, String message) {
-        super(message);
-        this.type = type;
-        this.status = status;
-    }
-
-    /** Neutron's error type, e.g. {@code HTTPBadRequest} or {@code BadRequest}. */
-    public String type() {
-        return type;
-    }
-
-    /** The HTTP status (always 400 for list queries). */
-    public int status() {
-        return status;
+        super(status, type, message);
     }
 
     /** The message text, as Neutron words it. */
     public String message() {
         return getMessage();
-    }
-
-    /** The error body Neutron sends: {@code {"NeutronError": {"type", "message", "detail": ""}}}. */
-    public Map<String, Object> toBody() {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("type", type);
-        error.put("message", getMessage());
-        error.put("detail", "");
-        return Map.of("NeutronError", error);
     }
 
     // ---- neutron/api/api_common.py (webob HTTPBadRequest: type is the class name) -------------
