@@ -40,6 +40,41 @@ public class OutboxWriter {
                 .replaceWithVoid();
     }
 
+    /**
+     * Appends an event in the transaction of the given reactive SQL connection, for services that
+     * use the reactive client directly rather than Hibernate Reactive.
+     */
+    public Uni<Void> append(io.vertx.mutiny.sqlclient.SqlConnection connection, CloudEvent event) {
+        if (event.sequence() != null) {
+            return Uni.createFrom().failure(new IllegalArgumentException("the relay assigns sequences"));
+        }
+        return connection.preparedQuery(INSERT_INDEPENDENT)
+                .execute(io.vertx.mutiny.sqlclient.Tuple.tuple(java.util.List.of(UUID.fromString(event.id()),
+                        event.source(), event.type(), event.partitionKey(), EventJson.write(event))))
+                .replaceWithVoid();
+    }
+
+    static final String INSERT_JDBC = "INSERT INTO outbox_event (event_id, source, type, partition_key, payload) "
+            + "VALUES (?::uuid, ?, ?, ?, ?::jsonb)";
+
+    /**
+     * Appends an event in the current transaction of a blocking JDBC connection (auto-commit off),
+     * for a worker that owns its connection, such as a Kafka consumer loop.
+     */
+    public static void append(java.sql.Connection connection, CloudEvent event) throws java.sql.SQLException {
+        if (event.sequence() != null) {
+            throw new IllegalArgumentException("the relay assigns sequences");
+        }
+        try (java.sql.PreparedStatement insert = connection.prepareStatement(INSERT_JDBC)) {
+            insert.setString(1, event.id());
+            insert.setString(2, event.source());
+            insert.setString(3, event.type());
+            insert.setString(4, event.partitionKey());
+            insert.setString(5, EventJson.write(event));
+            insert.executeUpdate();
+        }
+    }
+
     static final String INSERT = "INSERT INTO outbox_event (event_id, source, type, partition_key, payload) "
             + "VALUES (cast(:id as uuid), :source, :type, :key, cast(cast(:payload as text) as jsonb))";
 

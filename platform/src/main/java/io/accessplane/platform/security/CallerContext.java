@@ -31,6 +31,14 @@ public class CallerContext {
         return identities.getDeferredIdentity().map(identity -> toCaller(identity, routing));
     }
 
+    /**
+     * The caller of an identity that is already resolved, for resources (such as live streams) that
+     * must refuse a request before their response starts; fails like {@link #current()}.
+     */
+    public Caller of(SecurityIdentity identity) {
+        return toCaller(identity, currentRequest.getCurrent());
+    }
+
     Caller toCaller(SecurityIdentity identity, RoutingContext routing) {
         if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             throw new UnauthorizedException("The request you have made requires authentication.");
