@@ -43,6 +43,13 @@ public interface OutboxConfig {
         @WithDefault("PT1S")
         Duration backoff();
 
+        /**
+         * After this long without an event, the relay publishes a heartbeat event
+         * ({@code io.accessplane.producer.heartbeat.v1}); zero turns heartbeats off.
+         */
+        @WithDefault("PT1M")
+        Duration heartbeat();
+
         /** How long published rows are kept in the outbox before being deleted. */
         @WithDefault("P7D")
         Duration retention();

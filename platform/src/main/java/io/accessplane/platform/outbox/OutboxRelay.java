@@ -1,6 +1,12 @@
 package io.accessplane.platform.outbox;
 
 import io.accessplane.platform.events.CloudEvent;
+import io.accessplane.platform.events.EventData;
+import io.accessplane.platform.events.EventJson;
+import io.accessplane.platform.events.EventTypes;
+import io.accessplane.platform.events.Initiator;
+import io.accessplane.platform.events.Outcome;
+import io.accessplane.platform.events.Target;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -50,8 +56,16 @@ public final class OutboxRelay implements Runnable {
 
     /** What the relay needs to know; mirrors {@link OutboxConfig}. */
     public record Settings(String source, String topic, Duration pollInterval, int batchSize,
-            Duration deliveryTimeout, Duration backoff, Duration retention) {
+            Duration deliveryTimeout, Duration backoff, Duration retention, Duration heartbeat) {
+
+        /** Settings without heartbeats. */
+        public Settings(String source, String topic, Duration pollInterval, int batchSize, Duration deliveryTimeout,
+                Duration backoff, Duration retention) {
+            this(source, topic, pollInterval, batchSize, deliveryTimeout, backoff, retention, Duration.ZERO);
+        }
+
         public Settings {
+            heartbeat = heartbeat == null ? Duration.ZERO : heartbeat;
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(topic, "topic");
             if (batchSize < 1) {
@@ -63,7 +77,7 @@ public final class OutboxRelay implements Runnable {
         public static Settings of(OutboxConfig config) {
             OutboxConfig.Relay r = config.relay();
             return new Settings(config.source(), config.topic(), r.pollInterval(), r.batchSize(),
-                    r.deliveryTimeout(), r.backoff(), r.retention());
+                    r.deliveryTimeout(), r.backoff(), r.retention(), r.heartbeat());
         }
     }
 
@@ -78,6 +92,7 @@ public final class OutboxRelay implements Runnable {
     private volatile boolean leader;
     private volatile Thread thread;
     private long lastPurge;
+    private long lastPublishedNanos = System.nanoTime();
 
     public OutboxRelay(ConnectionSource connections, Producer<String, byte[]> producer, Settings settings) {
         this.connections = connections;
@@ -163,6 +178,11 @@ public final class OutboxRelay implements Runnable {
             if (leader) {
                 try {
                     sent = publishBatch(connection);
+                    if (sent > 0) {
+                        lastPublishedNanos = System.nanoTime();
+                    } else {
+                        heartbeatIfIdle(connection);
+                    }
                     purgeOld(connection);
                 } catch (KafkaException | ExecutionException | TimeoutException e) {
                     LOG.warnf("outbox relay for %s: broker unavailable (%s), retrying", settings.source(),
@@ -178,6 +198,32 @@ public final class OutboxRelay implements Runnable {
                 awaitNotification(connection, leader ? settings.pollInterval() : settings.pollInterval().multipliedBy(2));
             }
         }
+    }
+
+    /**
+     * When the source has published nothing for a heartbeat interval, appends a heartbeat event:
+     * consumers then tell a quiet producer from a dead one (the audit service's D24), and the
+     * heartbeat takes the next sequence number like any event, so gaps stay detectable.
+     */
+    private void heartbeatIfIdle(Connection connection) throws SQLException {
+        Duration every = settings.heartbeat();
+        if (every.isZero() || every.isNegative() || System.nanoTime() - lastPublishedNanos < every.toNanos()) {
+            return;
+        }
+        String service = settings.source().substring(settings.source().lastIndexOf('/') + 1);
+        CloudEvent beat = CloudEvent.create(settings.source(), EventTypes.of("producer", "heartbeat"), service, null,
+                new EventData(Initiator.system(service), new Target("producer", settings.source(), service, null, null),
+                        "heartbeat", Outcome.SUCCESS, null, null, null));
+        connection.setAutoCommit(true);
+        try (PreparedStatement ps = connection.prepareStatement(OutboxWriter.INSERT_JDBC)) {
+            ps.setString(1, beat.id());
+            ps.setString(2, beat.source());
+            ps.setString(3, beat.type());
+            ps.setString(4, beat.partitionKey());
+            ps.setString(5, EventJson.write(beat));
+            ps.executeUpdate();
+        }
+        lastPublishedNanos = System.nanoTime();
     }
 
     private boolean tryLock(Connection connection) throws SQLException {

@@ -132,6 +132,31 @@ class OutboxTest {
     }
 
     @Test
+    void anIdleRelaySendsSequencedHeartbeats() throws Exception {
+        String source = "/accessplane/heartbeat-test-" + UUID.randomUUID();
+        OutboxRelay.Settings settings = new OutboxRelay.Settings(source, TOPIC, Duration.ofMillis(200), 50,
+                Duration.ofSeconds(60), Duration.ofMillis(200), Duration.ofDays(1), Duration.ofSeconds(1));
+        Producer<String, byte[]> producer = OutboxProducerFactory.create(bootstrap, "heartbeat-relay",
+                Duration.ofSeconds(60));
+        OutboxRelay relay = new OutboxRelay(() -> db().connect(), producer, settings).start("heartbeat-relay");
+        try (EventCollector collector = new EventCollector(bootstrap, TOPIC)) {
+            List<Received> beats = collector.pollUntil(r -> r.stream()
+                    .filter(x -> x.event().source().equals(source)).count() >= 3, Duration.ofSeconds(30)).stream()
+                    .filter(x -> x.event().source().equals(source)).toList();
+            assertTrue(beats.size() >= 3, "three heartbeats in 30 s: " + beats.size());
+            for (int i = 0; i < 3; i++) {
+                CloudEvent e = beats.get(i).event();
+                assertEquals("io.accessplane.producer.heartbeat.v1", e.type());
+                assertEquals(CloudEvent.encodeSequence(i + 1), e.sequence(), "heartbeats take the next sequence");
+                assertEquals(CloudEvent.NO_PROJECT, e.partitionKey());
+            }
+        } finally {
+            relay.stop();
+            producer.close();
+        }
+    }
+
+    @Test
     void twoRelaysRunningAtOncePublishNoDuplicates() throws Exception {
         awaitAllPublished();
         OutboxRelay.Settings settings = new OutboxRelay.Settings(SOURCE, TOPIC, Duration.ofMillis(200), 50,
