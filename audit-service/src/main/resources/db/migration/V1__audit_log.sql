@@ -20,7 +20,7 @@ CREATE TABLE audit_event (
     chain_index               BIGINT       NOT NULL,
     chain_hash                TEXT         NOT NULL,      -- hex SHA-256(canonical || previous hash)
     canonical                 TEXT         NOT NULL,      -- the event, RFC 8785 canonical JSON
-    CONSTRAINT audit_event_source_id UNIQUE (source, event_id)
+    CONSTRAINT audit_event_id_source UNIQUE (event_id, source)   -- (source, id) once; leads with id for lookups
 );
 
 -- Not unique on purpose: the verifier must be able to see (and name) a row inserted behind our back.
@@ -58,6 +58,16 @@ CREATE TABLE checkpoint (
     signature           TEXT         NOT NULL,   -- base64 Ed25519 signature of body
     previous_signature  TEXT,
     key_fingerprint     TEXT         NOT NULL
+);
+
+-- The next Kafka offset to read per partition, written in the transaction that stored the records
+-- before it: the log and its read position can never disagree, even if the database is restored
+-- from a backup (the consumer seeks here on assignment; Kafka's committed offsets only show lag).
+CREATE TABLE consumer_offset (
+    topic        TEXT     NOT NULL,
+    partition    INTEGER  NOT NULL,
+    next_offset  BIGINT   NOT NULL,
+    PRIMARY KEY (topic, partition)
 );
 
 -- Per source, the highest sequence up to which every number has been stored (gap detection).

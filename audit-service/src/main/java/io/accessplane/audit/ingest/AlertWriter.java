@@ -29,6 +29,9 @@ public final class AlertWriter {
 
     private static final Initiator AUDIT = Initiator.system("audit-service");
 
+    /** Occurrences whose events are linked to an alert; later ones only count (the log keeps them all). */
+    static final int MAX_LINKED_OCCURRENCES = 1000;
+
     /** Writes the findings; returns the alerts raised (not the repeats folded into existing ones). */
     public List<AlertView> write(Connection c, List<AlertCandidate> candidates, Instant now) throws SQLException {
         List<AlertView> raised = new ArrayList<>();
@@ -57,16 +60,22 @@ public final class AlertWriter {
     }
 
     private static void repeat(Connection c, String id, AlertCandidate a, Instant now) throws SQLException {
+        int occurrences;
         try (PreparedStatement u = c.prepareStatement("UPDATE alert SET occurrences = occurrences + 1, "
                 + "last_seen = GREATEST(last_seen, ?), suppress_until = GREATEST(suppress_until, ?), updated_at = ?, "
-                + "stream_seq = nextval('alert_stream_seq') WHERE id = ?::uuid")) {
+                + "stream_seq = nextval('alert_stream_seq') WHERE id = ?::uuid RETURNING occurrences")) {
             u.setTimestamp(1, Timestamp.from(a.observedAt()));
             u.setTimestamp(2, Timestamp.from(a.observedAt().plus(a.suppression())));
             u.setTimestamp(3, Timestamp.from(now));
             u.setString(4, id);
-            u.executeUpdate();
+            try (ResultSet rs = u.executeQuery()) {
+                rs.next();
+                occurrences = rs.getInt(1);
+            }
         }
-        link(c, id, a.eventIds());
+        if (occurrences <= MAX_LINKED_OCCURRENCES) {
+            link(c, id, a.eventIds());
+        }
     }
 
     private static AlertView raise(Connection c, AlertCandidate a, Instant now) throws SQLException {

@@ -24,6 +24,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -133,27 +135,16 @@ public class EventIngestor {
     }
 
     /**
-     * Moves the group's committed offsets back to the start of every consumed topic, so the next
-     * {@link #start()} re-reads everything still on the broker (stored events are dropped as
-     * duplicates). Call only while stopped.
+     * Forgets the read positions stored with the log, so the next {@link #start()} re-reads every
+     * record still on the broker (events already stored are dropped as duplicates). Call only while stopped.
      */
-    public synchronized void replayFromBeginning() {
+    public synchronized void replayFromBeginning() throws SQLException {
         if (thread != null && thread.isAlive()) {
             throw new IllegalStateException("stop the ingest loop first");
         }
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerProperties())) {
-            Pattern pattern = Pattern.compile(config.ingest().topicPattern());
-            List<TopicPartition> partitions = new ArrayList<>();
-            c.listTopics(Duration.ofSeconds(10)).forEach((topic, infos) -> {
-                if (pattern.matcher(topic).matches()) {
-                    infos.forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
-                }
-            });
-            c.assign(partitions);
-            Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
-            c.beginningOffsets(partitions, Duration.ofSeconds(10))
-                    .forEach((tp, offset) -> start.put(tp, new OffsetAndMetadata(offset)));
-            c.commitSync(start, Duration.ofSeconds(10));
+        try (Connection db = dataSource.getConnection(); PreparedStatement d = db.prepareStatement(
+                "DELETE FROM consumer_offset")) {
+            d.executeUpdate();
         }
     }
 
@@ -199,8 +190,10 @@ public class EventIngestor {
                 DeadLetterPublisher deadLetters = new DeadLetterPublisher(bootstrapServers,
                         config.ingest().deadLetterTopic(), "audit-deadletter")) {
             consumer = c;
-            c.subscribe(Pattern.compile(config.ingest().topicPattern()));
-            Instant nextTick = Instant.now();
+            c.subscribe(Pattern.compile(config.ingest().topicPattern()), new SeekToStoredOffsets(c));
+            // Time-driven checks wait one silence period after a (re)start, so producers that were
+            // quiet only because the whole stack was down get the chance to send a heartbeat first.
+            Instant nextTick = Instant.now().plus(settings.producerSilence());
             while (running) {
                 ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(200));
                 if (!records.isEmpty()) {
@@ -251,6 +244,7 @@ public class EventIngestor {
                 }
                 raised = alerts.write(db, candidates, now);
                 saveWatermarks(db, engine, stored);
+                saveOffsets(db, offsets);
                 LogLock.notifyStreams(db);
                 db.commit();
             } catch (SQLException | RuntimeException e) {
@@ -273,7 +267,7 @@ public class EventIngestor {
 
     private void tick(DetectorEngine engine, Instant now) throws SQLException {
         List<AlertCandidate> candidates = engine.tick(now);
-        engine.forgetBefore(now.minus(config.ingest().replayWindow()));
+        engine.forgetBefore(now.minus(settings.retention()));
         if (candidates.isEmpty()) {
             return;
         }
@@ -298,6 +292,62 @@ public class EventIngestor {
             LOG.infof("alert %s %s %s (%s) project %s", a.id(), a.detector(), a.severity(), a.title(), a.projectId());
             for (Consumer<AlertView> l : alertListeners) {
                 l.accept(a);
+            }
+        }
+    }
+
+    private static void saveOffsets(Connection db, Map<TopicPartition, OffsetAndMetadata> offsets) throws SQLException {
+        try (PreparedStatement up = db.prepareStatement("INSERT INTO consumer_offset (topic, partition, next_offset) "
+                + "VALUES (?, ?, ?) ON CONFLICT (topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset")) {
+            for (Map.Entry<TopicPartition, OffsetAndMetadata> e : offsets.entrySet()) {
+                up.setString(1, e.getKey().topic());
+                up.setInt(2, e.getKey().partition());
+                up.setLong(3, e.getValue().offset());
+                up.addBatch();
+            }
+            up.executeBatch();
+        }
+    }
+
+    /**
+     * On every assignment, moves the consumer to the offsets stored with the log; partitions the log
+     * has never read start from their beginning, so a new (or restored) database misses nothing.
+     */
+    private final class SeekToStoredOffsets implements ConsumerRebalanceListener {
+        private final KafkaConsumer<String, byte[]> consumer;
+
+        SeekToStoredOffsets(KafkaConsumer<String, byte[]> consumer) {
+            this.consumer = consumer;
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // offsets are stored with each transaction; nothing is pending here
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            Map<TopicPartition, Long> stored = new HashMap<>();
+            try (Connection db = dataSource.getConnection();
+                    PreparedStatement q = db.prepareStatement("SELECT topic, partition, next_offset FROM consumer_offset");
+                    ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    stored.put(new TopicPartition(rs.getString(1), rs.getInt(2)), rs.getLong(3));
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the stored offsets: " + e.getMessage(), e);
+            }
+            List<TopicPartition> fresh = new ArrayList<>();
+            for (TopicPartition tp : partitions) {
+                Long next = stored.get(tp);
+                if (next != null) {
+                    consumer.seek(tp, next);
+                } else {
+                    fresh.add(tp);
+                }
+            }
+            if (!fresh.isEmpty()) {
+                consumer.seekToBeginning(fresh);
             }
         }
     }

@@ -132,7 +132,7 @@ class IngestTest {
         awaitStored(fourth.id());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("X-Auth-Token", Admin.token())
                 .get("/v1/alerts?detector=D24").then().statusCode(200)
-                .body("alerts.findAll { it.dedup_key.contains('" + f.source() + "') }", hasSize(1)));
+                .body("alerts.findAll { it.dedup_key.startsWith('D24:gap:" + f.source() + ":3-3') }", hasSize(1)));
     }
 
     @Test
