@@ -36,12 +36,12 @@ class WorldOpenSshAlertTest {
         OpenStackCli admin = OpenStackCli.admin();
         OpenStackCli.ProjectUser owner = admin.newProjectUser("audit", "member");
         String group = owner.cli().json("security", "group", "create", "audit-ssh").get("id").asText();
-        long madeAt = System.nanoTime();
+        AuditApi api = new AuditApi(admin.run("token", "issue", "-f", "value", "-c", "id").ok().stdout().trim());
         JsonNode rule = owner.cli().json("security", "group", "rule", "create", "--protocol", "tcp", "--dst-port",
                 "22", "--remote-ip", "0.0.0.0/0", group);
         String ruleId = rule.get("id").asText();
         String projectId = rule.get("project_id").asText();
-        AuditApi api = new AuditApi(admin.run("token", "issue", "-f", "value", "-c", "id").ok().stdout().trim());
+        long madeAt = System.nanoTime();
 
         JsonNode alert = null;
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -60,10 +60,15 @@ final class PerformanceReport {
                 "| scenario | concurrency | requests/run | rate (/s) | p50 (ms) | p99 (ms) | errors |\n"
                         + "|---|---:|---:|---:|---:|---:|---:|\n");
         for (Load.Result r : results) {
-            b.append(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.1f | %.1f | %d |%n", r.scenario(),
-                    r.concurrency(), r.requests(), r.rate(), r.p50Ms(), r.p99Ms(), r.errors()));
+            b.append(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %s | %s | %d |%n", r.scenario(),
+                    r.concurrency(), r.requests(), r.rate(), millis(r.p50Ms()), millis(r.p99Ms()), r.errors()));
         }
         return b.toString();
+    }
+
+    /** A latency cell; a dash where the scenario measures no per-request latency. */
+    private static String millis(double ms) {
+        return Double.isNaN(ms) ? "-" : String.format(Locale.ROOT, "%.1f", ms);
     }
 
     static String provenance() {
