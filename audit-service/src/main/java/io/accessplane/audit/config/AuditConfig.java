@@ -81,6 +81,11 @@ public interface AuditConfig {
         @WithName("signing-key-file")
         Optional<String> signingKeyFile();
 
+        /** How often every project's chain is verified in the background (a broken one raises D24). */
+        @WithName("verify-interval")
+        @WithDefault("PT24H")
+        Duration verifyInterval();
+
         /** Whether a missing key is an error at start (true in production). */
         @WithName("require-key")
         @WithDefault("false")

@@ -3,9 +3,11 @@ package io.accessplane.audit.detectors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -18,7 +20,8 @@ final class WeakOrReusedKeyDetector implements Detector {
     private final int minimumRsaBits;
     private final Duration suppression;
     /** fingerprint to key pair id to project. */
-    private final Map<String, Map<String, String>> holders = new HashMap<>();
+    /** Live keys by fingerprint, then by project: the key pair ids (one fingerprint is held by few projects). */
+    private final Map<String, Map<String, Set<String>>> holders = new HashMap<>();
 
     WeakOrReusedKeyDetector(DetectorSettings settings) {
         this.minimumRsaBits = settings.minimumRsaBits();
@@ -49,14 +52,14 @@ final class WeakOrReusedKeyDetector implements Detector {
                             .put("minimum_rsa_bits", minimumRsaBits).toMap()));
         }
         if (fingerprint != null) {
-            Map<String, String> byKey = holders.computeIfAbsent(fingerprint, f -> new HashMap<>());
+            Map<String, Set<String>> byProject = holders.computeIfAbsent(fingerprint, f -> new HashMap<>());
             TreeSet<String> otherProjects = new TreeSet<>();
-            byKey.forEach((id, project) -> {
-                if (!project.equals(e.projectId()) && !id.equals(keypairId)) {
+            byProject.forEach((project, ids) -> {
+                if (!project.equals(e.projectId()) && !(ids.size() == 1 && ids.contains(keypairId))) {
                     otherProjects.add(project);
                 }
             });
-            byKey.put(keypairId, e.projectId());
+            byProject.computeIfAbsent(e.projectId(), p -> new HashSet<>()).add(keypairId);
             if (!otherProjects.isEmpty()) {
                 out.add(new AlertCandidate("D9", "Key pair reused across projects", Severity.LOW, e.projectId(),
                         "D9:reused:" + fingerprint + ":" + e.projectId(), suppression, List.of(e.id()), e.time(),
@@ -79,10 +82,11 @@ final class WeakOrReusedKeyDetector implements Detector {
         if (fingerprint == null || keypairId == null) {
             return;
         }
-        Map<String, String> byKey = holders.get(fingerprint);
-        if (byKey != null) {
-            byKey.remove(keypairId);
-            if (byKey.isEmpty()) {
+        Map<String, Set<String>> byProject = holders.get(fingerprint);
+        if (byProject != null) {
+            byProject.values().forEach(ids -> ids.remove(keypairId));
+            byProject.values().removeIf(Set::isEmpty);
+            if (byProject.isEmpty()) {
                 holders.remove(fingerprint);
             }
         }

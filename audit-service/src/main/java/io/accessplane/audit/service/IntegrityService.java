@@ -10,6 +10,7 @@ import io.accessplane.audit.crypto.Checkpoint;
 import io.accessplane.audit.crypto.CheckpointChainReport;
 import io.accessplane.audit.crypto.CheckpointChainVerifier;
 import io.accessplane.audit.crypto.CheckpointHead;
+import io.accessplane.audit.crypto.CheckpointProblem;
 import io.accessplane.audit.crypto.CheckpointSigner;
 import io.accessplane.audit.crypto.JsonCanonicalizer;
 import io.accessplane.audit.crypto.ProjectHead;
@@ -140,17 +141,28 @@ public class IntegrityService {
      */
     public VerificationResult verify(String projectId) throws SQLException {
         List<SignedCheckpoint> checkpoints = new ArrayList<>();
-        long after = 0;
-        List<StoredCheckpoint> page;
-        do {
-            page = checkpoints(after, 1000);
-            for (StoredCheckpoint s : page) {
-                checkpoints.add(s.signed());
-                after = s.seq();
+        CheckpointProblem unreadable = null;
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement q = c.prepareStatement("SELECT id::text, body, signature FROM checkpoint ORDER BY seq")) {
+            q.setFetchSize(1000);
+            c.setAutoCommit(false);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next() && unreadable == null) {
+                    try {
+                        checkpoints.add(new SignedCheckpoint(parse(rs.getString(2)), rs.getString(3)));
+                    } catch (RuntimeException e) {
+                        unreadable = new CheckpointProblem(CheckpointProblem.Kind.INVALID_SIGNATURE, rs.getString(1),
+                                "the stored checkpoint no longer parses as a signed checkpoint");
+                    }
+                }
             }
-        } while (page.size() == 1000);
+            c.commit();
+        }
         CheckpointChainReport signatures = new CheckpointChainVerifier(List.of(key.verificationKey()))
                 .verify(checkpoints);
+        if (unreadable != null && signatures.intact()) {
+            signatures = new CheckpointChainReport(false, checkpoints.size() + 1, unreadable);
+        }
         List<CheckpointHead> heads = new ArrayList<>();
         for (SignedCheckpoint s : checkpoints) {
             s.body().headFor(projectId).ifPresent(heads::add);

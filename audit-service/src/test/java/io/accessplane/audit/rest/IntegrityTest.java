@@ -143,6 +143,30 @@ class IntegrityTest {
     }
 
     @Test
+    void anEditedCheckpointIsNamedAndABrokenChainRaisesAnAlert() throws Exception {
+        String p = project("forged-checkpoint");
+        JsonPath made = given().header("X-Auth-Token", Admin.token()).post("/v1/integrity/checkpoints")
+                .then().statusCode(201).extract().jsonPath();
+        String id = made.getString("checkpoint.id");
+        String original = made.getString("checkpoint.signed_text");
+        try {
+            // moving the project's head back one record, as someone hiding the newest event would
+            sql("UPDATE checkpoint SET body = replace(body, '\"index\":6,\"project_id\":\"' || ? || '\"', "
+                    + "'\"index\":5,\"project_id\":\"' || ? || '\"') WHERE id = ?::uuid", p, p, id);
+            JsonPath r = verify(p);
+            assertEquals(false, r.getBoolean("intact"));
+            assertEquals("invalid_signature", r.getString("projects[0].checkpoint_problem.kind"), r.prettify());
+            assertEquals(id, r.getString("projects[0].checkpoint_problem.checkpoint_id"));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().header("X-Auth-Token", Admin.token())
+                    .get("/v1/alerts?detector=D24&project_id=" + p).then().statusCode(200)
+                    .body("alerts.size()", org.hamcrest.Matchers.greaterThan(0)));
+        } finally {
+            sql("UPDATE checkpoint SET body = ? WHERE id = ?::uuid", original, id);
+        }
+        assertEquals(true, verify(p).getBoolean("intact"), "restored, the checkpoint verifies again");
+    }
+
+    @Test
     void checkpointsAreSignedByThePublishedKeyAndNameTheirPredecessor() {
         project("checkpoints");
         String first = given().header("X-Auth-Token", Admin.token()).post("/v1/integrity/checkpoints")
