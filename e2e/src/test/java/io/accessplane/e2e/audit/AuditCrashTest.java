@@ -27,12 +27,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The running audit service killed with SIGKILL in the middle of ingesting, then started again by
- * {@code stack up}: every event published before, during and after the outage is stored exactly
+ * {@code stack up}: 10,000 events published before, during and after the outage is stored exactly
  * once, and the chains verify.
  */
 class AuditCrashTest {
 
-    static final int EVENTS = 3000;
+    static final int EVENTS = 10_000;
+    static final int PROJECTS = 4;
     static final String KAFKA = System.getProperty("accessplane.kafka", "127.0.0.1:9092");
     static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -48,7 +49,7 @@ class AuditCrashTest {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 1; i <= EVENTS; i++) {
-                String project = "crash-project-" + (i % 3) + "-" + user;
+                String project = "crash-project-" + (i % PROJECTS) + "-" + user;
                 String id = UUID.randomUUID().toString();
                 sent.add(id);
                 ProducerRecord<String, byte[]> r = new ProducerRecord<>("accessplane.keypair.events", project,
@@ -83,11 +84,11 @@ class AuditCrashTest {
         }
         assertEquals(EVENTS, stored.size(), "every event stored, none twice");
         assertEquals(sent, new HashSet<>(stored));
-        for (int k = 0; k < 3; k++) {
+        for (int k = 0; k < PROJECTS; k++) {
             AuditApi.Reply v = api.get("/v1/integrity/verify?project_id=crash-project-" + k + "-" + user);
             assertEquals(200, v.status());
             assertTrue(v.body().get("intact").asBoolean(), v.body().toString());
-            assertEquals(EVENTS / 3, v.body().at("/projects/0/records_checked").asLong());
+            assertEquals(EVENTS / PROJECTS, v.body().at("/projects/0/records_checked").asLong());
         }
     }
 
