@@ -25,7 +25,7 @@ final class Ed25519KeyText {
     private Ed25519KeyText() {
     }
 
-    /** A private key from PKCS#8 PEM ("BEGIN PRIVATE KEY", as openssl genpkey writes) or a base64 32-byte seed. */
+    /** A private key from PKCS#8 PEM (as openssl genpkey writes) or a base64 32-byte seed. */
     static Ed25519PrivateKeyParameters privateKey(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("Ed25519 private key text is empty");
@@ -80,8 +80,8 @@ final class Ed25519KeyText {
     private static Ed25519PrivateKeyParameters privateKeyFromPem(String pem) {
         Object parsed = readPem(pem, "Ed25519 private key");
         if (!(parsed instanceof PrivateKeyInfo info)) {
-            throw new IllegalArgumentException("Ed25519 private key PEM must be an unencrypted PKCS#8"
-                    + " '-----BEGIN PRIVATE KEY-----' block");
+            throw new IllegalArgumentException("Ed25519 private key PEM must be an unencrypted PKCS#8 block"
+                    + " (label PRIVATE KEY, as openssl genpkey writes)");
         }
         if (!EdECObjectIdentifiers.id_Ed25519.equals(info.getPrivateKeyAlgorithm().getAlgorithm())) {
             throw new IllegalArgumentException("the PKCS#8 private key is not an Ed25519 key");

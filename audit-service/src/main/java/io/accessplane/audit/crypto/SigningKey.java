@@ -16,7 +16,7 @@ public final class SigningKey {
     }
 
     /**
-     * The key from configuration text: an unencrypted PKCS#8 PEM block ("-----BEGIN PRIVATE KEY-----", as
+     * The key from configuration text: an unencrypted PKCS#8 PEM block (label {@code PRIVATE KEY}, as
      * {@code openssl genpkey -algorithm ed25519} writes) or the base64 (or base64url) of a raw 32-byte seed.
      *
      * @throws IllegalArgumentException if the text is neither; the message never quotes the text
