@@ -30,8 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -71,7 +69,6 @@ public class EventIngestor {
     private final EventStore store = new EventStore();
     private final InventoryProjection inventory = new InventoryProjection();
     private final AlertWriter alerts = new AlertWriter();
-    private final List<Consumer<AlertView>> alertListeners = new CopyOnWriteArrayList<>();
     private final Counter storedCounter;
     private final Counter duplicateCounter;
     private final Counter deadLetterCounter;
@@ -149,11 +146,6 @@ public class EventIngestor {
                 "DELETE FROM consumer_offset")) {
             d.executeUpdate();
         }
-    }
-
-    /** Registers a callback for every alert raised (called on the ingest thread after commit). */
-    public void onAlertRaised(Consumer<AlertView> listener) {
-        alertListeners.add(listener);
     }
 
     /** Whether the loop runs (or ingest is disabled). */
@@ -248,7 +240,6 @@ public class EventIngestor {
                 raised = alerts.write(db, candidates, now);
                 saveWatermarks(db, engine, stored);
                 saveOffsets(db, offsets);
-                LogLock.notifyStreams(db);
                 db.commit();
             } catch (SQLException | RuntimeException e) {
                 db.rollback();
@@ -265,7 +256,7 @@ public class EventIngestor {
                 queryableLag.record(lag);
             }
         }
-        publish(raised);
+        logRaised(raised);
     }
 
     private void tick(DetectorEngine engine, Instant now) throws SQLException {
@@ -280,22 +271,18 @@ public class EventIngestor {
             try {
                 LogLock.take(db);
                 raised = alerts.write(db, candidates, now);
-                LogLock.notifyStreams(db);
                 db.commit();
             } catch (SQLException | RuntimeException e) {
                 db.rollback();
                 throw e;
             }
         }
-        publish(raised);
+        logRaised(raised);
     }
 
-    private void publish(List<AlertView> raised) {
+    private static void logRaised(List<AlertView> raised) {
         for (AlertView a : raised) {
             LOG.infof("alert %s %s %s (%s) project %s", a.id(), a.detector(), a.severity(), a.title(), a.projectId());
-            for (Consumer<AlertView> l : alertListeners) {
-                l.accept(a);
-            }
         }
     }
 

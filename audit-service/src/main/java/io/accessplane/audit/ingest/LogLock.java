@@ -7,7 +7,7 @@ import java.sql.Statement;
 /**
  * The transaction-scoped PostgreSQL advisory lock every writer of the log takes (ingest, checkpoint,
  * purge), so chain heads advance one writer at a time and positions commit in ascending order,
- * which lets live streams resume from a position without missing a row.
+ * which lets live streams (which poll) resume from a position without missing a row.
  */
 public final class LogLock {
 
@@ -21,13 +21,6 @@ public final class LogLock {
     public static void take(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("SELECT pg_advisory_xact_lock(" + KEY + ")");
-        }
-    }
-
-    /** Wakes live streams in every instance once the transaction commits. */
-    public static void notifyStreams(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("SELECT pg_notify('accessplane_audit', '')");
         }
     }
 }

@@ -131,11 +131,7 @@ public class AlertResource {
     }
 
     private static AlertRepository.Filter filter(MultivaluedMap<String, String> q, Set<String> extra) {
-        for (String name : q.keySet()) {
-            if (!FILTERS.contains(name) && !extra.contains(name)) {
-                throw AuditException.badRequest("Unknown query parameter '" + name.replaceAll("[^\\x20-\\x7e]", "?") + "'.");
-            }
-        }
+        EventQueryParser.requireKnown(q, FILTERS, extra);
         String state = EventQueryParser.value(q, "state");
         if (state != null && AlertState.fromWire(state) == null) {
             throw AuditException.badRequest("state must be open, acknowledged or resolved.");

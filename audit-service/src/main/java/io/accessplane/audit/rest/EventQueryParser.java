@@ -23,12 +23,19 @@ public final class EventQueryParser {
     private EventQueryParser() {
     }
 
-    /** The filter, checking that only {@code FILTERS} and {@code extra} appear, each at most once. */
-    public static EventFilter parse(MultivaluedMap<String, String> query, Set<String> extra) {
+    /** 400 unless every parameter of the query is one of {@code known} or {@code extra}. */
+    public static void requireKnown(MultivaluedMap<String, String> query, Set<String> known, Set<String> extra) {
         for (String name : query.keySet()) {
-            if (!FILTERS.contains(name) && !extra.contains(name)) {
+            if (!known.contains(name) && !extra.contains(name)) {
                 throw AuditException.badRequest("Unknown query parameter '" + printable(name) + "'.");
             }
+        }
+    }
+
+    /** The filter, checking that only {@code FILTERS} and {@code extra} appear, each at most once. */
+    public static EventFilter parse(MultivaluedMap<String, String> query, Set<String> extra) {
+        requireKnown(query, FILTERS, extra);
+        for (String name : query.keySet()) {
             if (query.get(name).size() > 1) {
                 throw AuditException.badRequest("Query parameter '" + name + "' may be given once.");
             }

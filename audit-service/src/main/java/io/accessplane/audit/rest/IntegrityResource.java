@@ -9,7 +9,6 @@ import io.accessplane.audit.service.VerificationResult;
 import io.accessplane.platform.security.Caller;
 import io.accessplane.platform.security.CallerContext;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,12 +49,13 @@ public class IntegrityResource {
             only(q, Set.of("project_id"));
             return EventQueryParser.value(q, "project_id");
         }).chain(asked -> callers.current().map(caller -> AuditAccess.readableProject(caller, asked)))
-                .chain(project -> blocking(() -> {
+                .chain(project -> BlockingWork.run(() -> {
                     List<String> projects = project != null ? List.of(project) : integrity.projects();
                     List<Map<String, Object>> results = new ArrayList<>();
                     boolean intact = true;
+                    IntegrityService.Checkpoints checkpoints = integrity.readCheckpoints();
                     for (String p : projects) {
-                        VerificationResult r = integrity.verify(p);
+                        VerificationResult r = integrity.verify(p, checkpoints);
                         intact &= r.intact();
                         results.add(render(r));
                     }
@@ -81,7 +80,7 @@ public class IntegrityResource {
                 throw AuditException.badRequest("after must be >= 0 and limit between 1 and 1000.");
             }
             return new int[] {after == null ? 0 : after, limit == null ? 100 : limit};
-        }).chain(page -> callers.current().chain(caller -> blocking(() -> {
+        }).chain(page -> callers.current().chain(caller -> BlockingWork.run(() -> {
             List<StoredCheckpoint> list = integrity.checkpoints(page[0], page[1] + 1);
             List<Map<String, Object>> rendered = new ArrayList<>();
             for (StoredCheckpoint s : list.subList(0, Math.min(list.size(), page[1]))) {
@@ -101,7 +100,7 @@ public class IntegrityResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> checkpointNow() {
         return callers.current().invoke(AuditAccess::requireAdmin)
-                .chain(caller -> blocking(() -> render(integrity.checkpoint(), caller)))
+                .chain(caller -> BlockingWork.run(() -> render(integrity.checkpoint(), caller)))
                 .map(c -> JsonBody.of(201, Map.of("checkpoint", c)));
     }
 
@@ -167,25 +166,6 @@ public class IntegrityResource {
     }
 
     private static void only(MultivaluedMap<String, String> q, Set<String> allowed) {
-        for (String name : q.keySet()) {
-            if (!allowed.contains(name)) {
-                throw AuditException.badRequest("Unknown query parameter '" + name.replaceAll("[^\\x20-\\x7e]", "?") + "'.");
-            }
-        }
-    }
-
-    /** Work that blocks on JDBC, run on a worker thread. */
-    interface Blocking<T> {
-        T run() throws SQLException;
-    }
-
-    private static <T> Uni<T> blocking(Blocking<T> work) {
-        return Uni.createFrom().item(() -> {
-            try {
-                return work.run();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        EventQueryParser.requireKnown(q, allowed, Set.of());
     }
 }

@@ -56,11 +56,7 @@ public class PostureResource {
     }
 
     private static String project(MultivaluedMap<String, String> q) {
-        for (String name : q.keySet()) {
-            if (!name.equals("project_id")) {
-                throw AuditException.badRequest("Unknown query parameter '" + name.replaceAll("[^\\x20-\\x7e]", "?") + "'.");
-            }
-        }
+        EventQueryParser.requireKnown(q, Set.of("project_id"), Set.of());
         return EventQueryParser.value(q, "project_id");
     }
 }

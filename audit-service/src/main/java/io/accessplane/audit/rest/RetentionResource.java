@@ -5,7 +5,6 @@ import io.accessplane.audit.service.AuditAccess;
 import io.accessplane.audit.service.RetentionService;
 import io.accessplane.platform.security.CallerContext;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,10 +15,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** Retention of the activity log: read and set a project's policy, and purge on demand (administrators). */
 @Path("/v1/retention")
@@ -47,7 +44,7 @@ public class RetentionResource {
                     if (project == null) {
                         throw AuditException.badRequest("project_id is required.");
                     }
-                    return blocking(() -> retention.policy(project));
+                    return BlockingWork.run(() -> retention.policy(project));
                 })
                 .map(p -> Map.of("retention", Map.of("project_id", p.projectId(), "days", p.days(), "default", p.isDefault()))));
     }
@@ -67,7 +64,7 @@ public class RetentionResource {
             throw AuditException.badRequest("days must be between 1 and " + MAX_DAYS + " and project_id a project id.");
         }
         return JsonBody.ok(callers.current().invoke(AuditAccess::requireAdmin)
-                .chain(c -> blocking(() -> retention.setPolicy(project, (int) days, c.toInitiator())))
+                .chain(c -> BlockingWork.run(() -> retention.setPolicy(project, (int) days, c.toInitiator())))
                 .map(p -> Map.of("retention", Map.of("project_id", p.projectId(), "days", p.days(), "default", false))));
     }
 
@@ -77,19 +74,7 @@ public class RetentionResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> purge() {
         return JsonBody.ok(callers.current().invoke(AuditAccess::requireAdmin)
-                .chain(c -> blocking(() -> retention.purge(Instant.now(), c.toInitiator())))
+                .chain(c -> BlockingWork.run(() -> retention.purge(Instant.now(), c.toInitiator())))
                 .map(list -> Map.of("purges", list)));
-    }
-
-    private static <T> Uni<T> blocking(Callable<T> work) {
-        return Uni.createFrom().item(() -> {
-            try {
-                return work.call();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            } catch (Exception e) {
-                throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
-            }
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 }

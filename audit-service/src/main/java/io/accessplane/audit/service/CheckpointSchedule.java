@@ -54,8 +54,9 @@ public class CheckpointSchedule {
     private void verifyAll() {
         try {
             int broken = 0;
+            IntegrityService.Checkpoints checkpoints = integrity.readCheckpoints();
             for (String project : integrity.projects()) {
-                if (!integrity.verify(project).intact()) {
+                if (!integrity.verify(project, checkpoints).intact()) {
                     broken++;
                 }
             }

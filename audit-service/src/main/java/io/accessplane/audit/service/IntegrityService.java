@@ -135,11 +135,12 @@ public class IntegrityService {
         }
     }
 
-    /**
-     * Recomputes a project's chain from its stored records, checks it against every signed
-     * checkpoint, and raises a D24 alert when it is broken.
-     */
-    public VerificationResult verify(String projectId) throws SQLException {
+    /** Every stored checkpoint, oldest first, with the verdict on their signatures and links. */
+    public record Checkpoints(List<SignedCheckpoint> signed, CheckpointChainReport report) {
+    }
+
+    /** Reads the checkpoints and checks their signature chain, once for any number of projects. */
+    public Checkpoints readCheckpoints() throws SQLException {
         List<SignedCheckpoint> checkpoints = new ArrayList<>();
         CheckpointProblem unreadable = null;
         try (Connection c = dataSource.getConnection();
@@ -163,6 +164,16 @@ public class IntegrityService {
         if (unreadable != null && signatures.intact()) {
             signatures = new CheckpointChainReport(false, checkpoints.size() + 1, unreadable);
         }
+        return new Checkpoints(checkpoints, signatures);
+    }
+
+    /**
+     * Recomputes a project's chain from its stored records, checks it against the checkpoints read
+     * with {@link #readCheckpoints()}, and raises a D24 alert when either is broken.
+     */
+    public VerificationResult verify(String projectId, Checkpoints checkpointState) throws SQLException {
+        List<SignedCheckpoint> checkpoints = checkpointState.signed();
+        CheckpointChainReport signatures = checkpointState.report();
         List<CheckpointHead> heads = new ArrayList<>();
         for (SignedCheckpoint s : checkpoints) {
             s.body().headFor(projectId).ifPresent(heads::add);
@@ -212,7 +223,6 @@ public class IntegrityService {
                     LogLock.take(c);
                     alerts.write(c, List.of(IntegrityAlerts.chainBroken(projectId, detail, result.verifiedAt())),
                             result.verifiedAt());
-                    LogLock.notifyStreams(c);
                     c.commit();
                 } catch (SQLException | RuntimeException e) {
                     c.rollback();

@@ -90,7 +90,6 @@ public class RetentionService {
                 state.put("days", days);
                 state.put("previous_days", before.days());
                 record(c, projectId, "retention", "updated", "update", by, state);
-                LogLock.notifyStreams(c);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -173,7 +172,6 @@ public class RetentionService {
                 state.put("anchor_hash", hash);
                 state.put("cutoff", cutoff.toString());
                 String eventId = record(c, project, "audit_log", "purged", "delete", by, state);
-                LogLock.notifyStreams(c);
                 c.commit();
                 return new Purge(project, through, count, cutoff, eventId);
             } catch (SQLException | RuntimeException e) {

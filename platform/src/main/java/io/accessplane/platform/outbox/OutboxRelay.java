@@ -2,7 +2,6 @@ package io.accessplane.platform.outbox;
 
 import io.accessplane.platform.events.CloudEvent;
 import io.accessplane.platform.events.EventData;
-import io.accessplane.platform.events.EventJson;
 import io.accessplane.platform.events.EventTypes;
 import io.accessplane.platform.events.Initiator;
 import io.accessplane.platform.events.Outcome;
@@ -215,14 +214,7 @@ public final class OutboxRelay implements Runnable {
                 new EventData(Initiator.system(service), new Target("producer", settings.source(), service, null, null),
                         "heartbeat", Outcome.SUCCESS, null, null, null));
         connection.setAutoCommit(true);
-        try (PreparedStatement ps = connection.prepareStatement(OutboxWriter.INSERT_JDBC)) {
-            ps.setString(1, beat.id());
-            ps.setString(2, beat.source());
-            ps.setString(3, beat.type());
-            ps.setString(4, beat.partitionKey());
-            ps.setString(5, EventJson.write(beat));
-            ps.executeUpdate();
-        }
+        OutboxWriter.append(connection, beat);
         lastPublishedNanos = System.nanoTime();
     }
 

@@ -33,11 +33,7 @@ public class OutboxWriter {
         if (event.sequence() != null) {
             return Uni.createFrom().failure(new IllegalArgumentException("the relay assigns sequences"));
         }
-        String payload = EventJson.write(event);
-        return pool.withTransaction(connection -> connection.preparedQuery(INSERT_INDEPENDENT)
-                .execute(io.vertx.mutiny.sqlclient.Tuple.tuple(java.util.List.of(UUID.fromString(event.id()),
-                        event.source(), event.type(), event.partitionKey(), payload))))
-                .replaceWithVoid();
+        return pool.withTransaction(connection -> append(connection, event));
     }
 
     /**
