@@ -33,16 +33,38 @@ public final class DatabaseFailures {
         return false;
     }
 
+    /**
+     * Messages of the reactive PostgreSQL client and Hibernate Reactive that say the connection, not
+     * the statement, failed: the server closed it, never answered, or could not be reached.
+     */
+    static final java.util.List<String> CONNECTION_LOST = java.util.List.of(
+            "HR000092", // Hibernate Reactive: unable to open a connection to the database
+            "Failed to read any response from the server",
+            "connection may have been lost",
+            "Connection reset",
+            "Connection refused",
+            "Connection is closed",
+            "Connection was closed",
+            "Pending requests failed to be sent due to connection has been closed");
+
     /** True when the database could not be reached or dropped the connection: a 503, retry later. */
     public static boolean isUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.SocketException || t instanceof java.nio.channels.ClosedChannelException) {
+                return true; // includes ConnectException and "Connection reset"
+            }
             String n = t.getClass().getName();
             if (n.endsWith("ConnectException") || n.endsWith("ClosedConnectionException")
-                    || n.contains("NoStackTraceThrowable") && String.valueOf(t.getMessage()).contains("connection")) {
+                    || n.endsWith("ConnectTimeoutException")) {
+                return true;
+            }
+            String message = String.valueOf(t.getMessage());
+            if (CONNECTION_LOST.stream().anyMatch(message::contains)) {
                 return true;
             }
             String state = sqlState(t);
-            if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P03"))) {
+            if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                    || state.equals("57P03"))) {
                 return true;
             }
         }
