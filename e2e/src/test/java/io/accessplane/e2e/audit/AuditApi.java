@@ -9,10 +9,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** A small client of the running audit service's API. */
-final class AuditApi {
+public final class AuditApi {
 
     /** A response: its status and JSON body. */
-    record Reply(int status, JsonNode body) {
+    public record Reply(int status, JsonNode body) {
     }
 
     static final String BASE = System.getProperty("accessplane.audit.url", "http://127.0.0.1:8777");
@@ -21,15 +21,18 @@ final class AuditApi {
 
     private final String token;
 
-    AuditApi(String token) {
+    /** A client calling with this token. */
+    public AuditApi(String token) {
         this.token = token;
     }
 
-    Reply get(String path) throws Exception {
+    /** GET a path of the audit API. */
+    public Reply get(String path) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(BASE + path)).GET());
     }
 
-    Reply post(String path) throws Exception {
+    /** POST with no body to a path of the audit API. */
+    public Reply post(String path) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(BASE + path)).POST(HttpRequest.BodyPublishers.noBody()));
     }
 

@@ -7,9 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.accessplane.e2e.cli.OpenStackCli;
+import io.accessplane.e2e.stack.LocalStack;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -39,8 +37,6 @@ class AuditCrashTest {
 
     @Test
     void killedMidIngestAndRestartedLosesAndDuplicatesNothing() throws Exception {
-        Path state = OpenStackCli.stateDir().toAbsolutePath();
-        Path repo = Path.of(System.getProperty("accessplane.repo", state.getParent().toString()));
         String user = "crash-" + UUID.randomUUID();
         String source = "/e2e/crash-" + UUID.randomUUID();
         Set<String> sent = new HashSet<>();
@@ -59,18 +55,12 @@ class AuditCrashTest {
                 if (i == EVENTS / 3) {
                     producer.flush();
                     Thread.sleep(150); // let the ingest loop be in the middle of its batches
-                    kill(state.resolve("run/audit-service.pid"));
+                    LocalStack.kill("audit-service");
                 }
             }
             producer.flush();
         }
-        ProcessBuilder restart = new ProcessBuilder(repo.resolve("deploy/local/stack").toString(), "up")
-                .directory(repo.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        restart.environment().put("ACCESSPLANE_STATE_DIR", state.toString());
-        Process up = restart.start();
-        assertTrue(up.waitFor(240, TimeUnit.SECONDS), "stack up returned");
-        assertEquals(0, up.exitValue(), "stack up restarted audit-service");
+        LocalStack.up();
 
         AuditApi api = new AuditApi(OpenStackCli.admin().run("token", "issue", "-f", "value", "-c", "id").ok().stdout().trim());
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -103,13 +93,6 @@ class AuditCrashTest {
             next = n == null || n.isNull() ? null : n.asText();
         } while (next != null);
         return ids;
-    }
-
-    private static void kill(Path pidFile) throws Exception {
-        long pid = Long.parseLong(Files.readString(pidFile).trim());
-        ProcessHandle handle = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("audit-service is not running"));
-        assertTrue(handle.destroyForcibly(), "SIGKILL sent to audit-service"); // SIGKILL on Linux, no kill(1) needed
-        handle.onExit().get(10, TimeUnit.SECONDS);
     }
 
     private static String event(String id, String source, long sequence, String project, String user) {
