@@ -79,10 +79,11 @@ public class EventResource {
     @Path("export")
     @Authenticated
     @Produces("application/x-ndjson")
-    @RestStreamElementType(MediaType.TEXT_PLAIN)
-    public Multi<String> export(@Context UriInfo uri) {
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    public Multi<io.vertx.core.buffer.Buffer> export(@Context UriInfo uri) {
         EventFilter filter = EventQueryParser.parse(uri.getQueryParameters(), Set.of());
-        return events.export(callers.of(identity), filter).map(ObjectNode::toString);
+        // Each line is the event's JSON text as bytes: a String element would be written as a JSON string literal.
+        return events.export(callers.of(identity), filter).map(e -> io.vertx.core.buffer.Buffer.buffer(e.toString()));
     }
 
     /** One event by its CloudEvents id. */

@@ -196,8 +196,12 @@ class EventApiTest {
                 .get("/v1/events/export?project_id=" + p).then().statusCode(200).extract().asString();
         String[] lines = body.strip().split("\n");
         assertEquals(1203, lines.length);
-        assertTrue(lines[0].contains(events.get(0).id()));
-        assertTrue(lines[1202].contains(events.get(1202).id()));
+        for (int i = 0; i < lines.length; i++) {
+            // each line a JSON object (an event), not a JSON string holding one
+            io.restassured.path.json.JsonPath line = io.restassured.path.json.JsonPath.from(lines[i]);
+            assertEquals(events.get(i).id(), line.getString("id"), "line " + i + ": " + lines[i]);
+            assertEquals(p, line.getString("audit.project_id"));
+        }
     }
 
     @Test
