@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.accessplane.e2e.cli.OpenStackCli;
+import io.accessplane.e2e.stack.Api;
 import io.accessplane.e2e.stack.LocalStack;
 import java.time.Duration;
 import java.util.ArrayList;

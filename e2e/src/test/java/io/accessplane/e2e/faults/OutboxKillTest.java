@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.accessplane.e2e.cli.OpenStackCli;
+import io.accessplane.e2e.stack.Api;
 import io.accessplane.e2e.stack.LocalStack;
 import io.accessplane.e2e.stack.ServiceDatabase;
 import java.time.Duration;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.accessplane.e2e.cli.OpenStackCli;
+import io.accessplane.e2e.stack.Api;
 import io.accessplane.e2e.stack.LocalPostgres;
 import java.time.Duration;
 import java.util.ArrayList;
