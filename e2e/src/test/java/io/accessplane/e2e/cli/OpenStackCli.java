@@ -2,6 +2,7 @@ package io.accessplane.e2e.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.accessplane.e2e.hygiene.RunSecrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -141,7 +142,9 @@ public final class OpenStackCli {
                     p.destroyForcibly();
                     throw new AssertionError("openstack " + String.join(" ", args) + " timed out");
                 }
-                return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+                Result result = new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+                recordSecrets(args, result);
+                return result;
             } finally {
                 Files.deleteIfExists(out);
                 Files.deleteIfExists(err);
@@ -152,6 +155,21 @@ public final class OpenStackCli {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Hands every secret this command was given or printed to {@link RunSecrets}, for the hygiene check. */
+    private void recordSecrets(String[] args, Result result) {
+        RunSecrets.add("password (OS_PASSWORD)", env.get("OS_PASSWORD"));
+        RunSecrets.add("application credential secret (OS_APPLICATION_CREDENTIAL_SECRET)",
+                env.get("OS_APPLICATION_CREDENTIAL_SECRET"));
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--password") || args[i].equals("--secret")) {
+                RunSecrets.add("argument " + args[i], args[i + 1]);
+            }
+        }
+        String command = String.join(" ", java.util.Arrays.copyOf(args, Math.min(args.length, 3)));
+        RunSecrets.fromOutput(command, result.stdout());
+        RunSecrets.fromOutput(command, result.stderr());
     }
 
     /** Runs a command that prints JSON ({@code -f json} appended) and must succeed. */

@@ -24,16 +24,19 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Secrets made through the real client (a user's password, a refused password, an application
+ * Runs last. Secrets made through the real client (a user's password, a refused password, an application
  * credential's secret, a generated private key, a token) appear nowhere the stack keeps data:
  * not in any service's log, not in any record of any Kafka topic, not in any database.
  */
+@Order(Integer.MAX_VALUE) // last: it looks for the secrets of the whole run
 class SecretHygieneTest {
 
     static final String KAFKA = System.getProperty("accessplane.kafka", "127.0.0.1:9092");
+    private static final Map<String, Long> scanned = new java.util.TreeMap<>();
 
     @Test
     void secretsReachNoLogNoTopicAndNoDatabase() throws Exception {
@@ -62,6 +65,8 @@ class SecretHygieneTest {
         Map<String, String> stackSecrets = stackSecrets();
         secrets.put("bootstrap admin password", stackSecrets.get("ADMIN_PASSWORD"));
 
+        // Everything the suite's earlier tests made or used: tokens, passwords, secrets, keys.
+        RunSecrets.all().forEach((value, what) -> secrets.putIfAbsent(what + " #" + Integer.toHexString(value.hashCode()), value));
         Thread.sleep(3000); // let the events reach every topic and the audit log
         List<String> found = new ArrayList<>();
         Path logs = OpenStackCli.stateDir().resolve("logs");
@@ -76,10 +81,12 @@ class SecretHygieneTest {
             String password = stackSecrets.get(db.toUpperCase(java.util.Locale.ROOT) + "_DB_PASSWORD");
             scan("database " + prefix + db, dump(prefix + db, password), secrets, found);
         }
+        System.out.printf("secret hygiene: %d secrets of this run searched for in %s characters%n", secrets.size(), scanned);
         assertEquals(List.of(), found, "secrets found where they must never be");
     }
 
     private static void scan(String where, String text, Map<String, String> secrets, List<String> found) {
+        scanned.merge(where.startsWith("log") ? "logs" : where, (long) text.length(), Long::sum);
         assertTrue(!text.isEmpty() || where.startsWith("log"), where + " was read");
         secrets.forEach((what, secret) -> {
             if (text.contains(secret)) {
