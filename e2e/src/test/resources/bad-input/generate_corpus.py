@@ -119,6 +119,33 @@ add("network", "POST", "/v2.0/security-groups/evaluate", json.dumps({"flow": {"d
 add("network", "PUT", "/v2.0/security-group-rules/nope", json.dumps({"security_group_rule": {"description": "x"}}), note="describe missing rule")
 add("network", "DELETE", "/v2.0/security-group-rules/nope", note="delete missing rule")
 add("network", "DELETE", "/v2.0/security-groups/not-a-uuid", note="delete missing group")
-json.dump({"version": 1, "description": "Malformed requests: every answer must be a 4xx in that API's error format, and nothing may be stored.", "requests": entries},
+# audit (version 2): its JSON body (retention), its queries, ids, triage of missing alerts, tokens
+for b in broken + ['{"retention":{"project_id":"{project_id}","days":"400"}}', '{"retention":{"project_id":5,"days":400}}',
+                   '{"retention":{"project_id":"{project_id}","days":0}}', '{"retention":{"project_id":"{project_id}","days":-1}}',
+                   '{"retention":{"project_id":"{project_id}","days":100000000}}', '{"retention":{"project_id":"","days":400}}',
+                   '{"retention":{"days":400}}', '{"retention":{"project_id":"{project_id}"}}', '{"retention":[]}',
+                   '{"retention":{"project_id":"{project_id}","days":400.5}}', '{"retention":{"project_id":"a\\u0000b","days":400}}',
+                   '{"retention":{"project_id":"' + "p"*300 + '","days":400}}']:
+    add("audit", "PUT", "/v1/retention", b, note="bad retention body")
+add("audit", "PUT", "/v1/retention", None, note="huge body: {\"name\":\"x...\"} of 1.1 MB")
+entries[-1]["huge_body_bytes"] = 1_100_000
+add("audit", "PUT", "/v1/retention", '{}', {"Content-Type": "text/plain"}, note="wrong content type")
+for q in ["limit=0", "limit=1001", "limit=x", "cursor=nope", "outcome=maybe", "since=yesterday", "until=2026-13-45T00:00:00Z",
+          "since=2026-01-02T00:00:00Z&until=2026-01-01T00:00:00Z", "colour=red", "user_id=", "project_id=a&project_id=b",
+          "project_id=a%00b", "target_id=" + "t"*300, "type=%01"]:
+    add("audit", "GET", "/v1/events?" + q, note="bad event query")
+for q in ["severity=apocalyptic", "state=sleeping", "detector=", "limit=-1", "cursor=%25%25%25", "since=never", "bogus=1"]:
+    add("audit", "GET", "/v1/alerts?" + q, note="bad alert query")
+for path in ["/v1/events/no-such-event", "/v1/events/a%00b", "/v1/alerts/not-a-uuid", "/v1/alerts/00000000-0000-0000-0000-000000000000",
+             "/v1/integrity/verify?bogus=1", "/v1/integrity/checkpoints?after=-1", "/v1/integrity/checkpoints?limit=0",
+             "/v1/integrity/checkpoints?limit=x", "/v1/posture?bogus=1", "/v1/inventory/keypairs?project_id=", "/v1/retention",
+             "/v1/events/stream?last_event_id=-3", "/v1/events/export?limit=5", "/v1/no-such-thing"]:
+    add("audit", "GET", path, note="bad audit lookup")
+for path in ["/v1/alerts/not-a-uuid/acknowledge", "/v1/alerts/00000000-0000-0000-0000-000000000000/resolve"]:
+    add("audit", "POST", path, note="triage of a missing alert")
+for tok in ["garbage", "a.b.c", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.", ""]:
+    add("audit", "GET", "/v1/events", headers={"X-Auth-Token": tok}, note="bad auth token")
+add("audit", "DELETE", "/v1/events", note="method not allowed")
+json.dump({"version": 2, "description": "Malformed requests: every answer must be a 4xx in that API's error format, and nothing may be stored.", "requests": entries},
           open(__import__("os").path.join(__import__("os").path.dirname(__file__), "corpus.json"), "w"), indent=1, ensure_ascii=True)
 print(len(entries))

@@ -28,7 +28,7 @@ class BadInputCorpusTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final Map<String, String> BASE = Map.of("identity", "http://127.0.0.1:5000", "compute",
-            "http://127.0.0.1:8774", "network", "http://127.0.0.1:9696");
+            "http://127.0.0.1:8774", "network", "http://127.0.0.1:9696", "audit", "http://127.0.0.1:8777");
 
     @Test
     void everyMalformedRequestGetsA4xxInItsApisFormatAndStoresNothing() throws Exception {
@@ -85,7 +85,7 @@ class BadInputCorpusTest {
             return "status " + status + " with a body that is not JSON: " + abbreviate(response.body());
         }
         boolean shaped = switch (service) {
-            case "identity" -> body.path("error").path("code").asInt() == status && body.path("error").has("message");
+            case "identity", "audit" -> body.path("error").path("code").asInt() == status && body.path("error").has("message");
             case "compute" -> body.size() == 1 && body.elements().next().path("code").asInt() == status
                     && body.elements().next().has("message");
             case "network" -> body.path("NeutronError").has("type") && body.path("NeutronError").has("message")
@@ -95,7 +95,7 @@ class BadInputCorpusTest {
         return shaped ? null : "status " + status + " not in the " + service + " error format: " + abbreviate(response.body());
     }
 
-    /** What the corpus might have stored: lists of the admin's users, projects, credentials, key pairs, groups, rules, quotas. */
+    /** What the corpus might have stored: the admin's users, projects, credentials, key pairs, groups, rules, quotas, retention. */
     static Map<String, String> snapshot(String admin, Map<String, String> vars) throws Exception {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("users", ids(send(admin, "identity", "GET", "/v3/users", null, Map.of()).body(), "users", "id"));
@@ -110,6 +110,7 @@ class BadInputCorpusTest {
         s.put("default_rules", ids(send(admin, "network", "GET", "/v2.0/default-security-group-rules?fields=id", null,
                 Map.of()).body(), "default_security_group_rules", "id"));
         s.put("quota", send(admin, "network", "GET", "/v2.0/quotas/" + vars.get("{project_id}"), null, Map.of()).body());
+        s.put("retention", send(admin, "audit", "GET", "/v1/retention?project_id=" + vars.get("{project_id}"), null, Map.of()).body());
         return s;
     }
 
