@@ -81,6 +81,13 @@ public interface AuditConfig {
         @WithName("signing-key-file")
         Optional<String> signingKeyFile();
 
+        /**
+         * A file of earlier verification keys (public keys as PEM, as {@code openssl pkey -pubout}
+         * writes, several concatenated) whose checkpoints stay trusted after a key rotation.
+         */
+        @WithName("trusted-keys-file")
+        Optional<String> trustedKeysFile();
+
         /** How often every project's chain is verified in the background (a broken one raises D24). */
         @WithName("verify-interval")
         @WithDefault("PT24H")

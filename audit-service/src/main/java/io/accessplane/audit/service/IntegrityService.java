@@ -16,6 +16,7 @@ import io.accessplane.audit.crypto.JsonCanonicalizer;
 import io.accessplane.audit.crypto.ProjectHead;
 import io.accessplane.audit.crypto.SignedCheckpoint;
 import io.accessplane.audit.crypto.SigningKey;
+import io.accessplane.audit.crypto.TrustedCheckpointKeys;
 import io.accessplane.audit.detectors.IntegrityAlerts;
 import io.accessplane.audit.ingest.AlertWriter;
 import io.accessplane.audit.ingest.LogLock;
@@ -43,10 +44,12 @@ public class IntegrityService {
 
     private final AgroalDataSource dataSource;
     private final SigningKey key;
+    private final TrustedCheckpointKeys trusted;
     private final CheckpointSigner signer;
     private final AlertWriter alerts = new AlertWriter();
 
-    public IntegrityService(AgroalDataSource dataSource, SigningKey key) {
+    public IntegrityService(AgroalDataSource dataSource, SigningKey key, TrustedCheckpointKeys trusted) {
+        this.trusted = trusted;
         this.dataSource = dataSource;
         this.key = key;
         this.signer = new CheckpointSigner(key);
@@ -159,7 +162,7 @@ public class IntegrityService {
             }
             c.commit();
         }
-        CheckpointChainReport signatures = new CheckpointChainVerifier(List.of(key.verificationKey()))
+        CheckpointChainReport signatures = new CheckpointChainVerifier(trusted.all())
                 .verify(checkpoints);
         if (unreadable != null && signatures.intact()) {
             signatures = new CheckpointChainReport(false, checkpoints.size() + 1, unreadable);
