@@ -130,7 +130,8 @@ class OutboxTest {
     static double metricValue(String exposition, String name, String label) {
         for (String line : exposition.split("\n")) {
             if (line.startsWith(name + "{") && line.contains(label)) {
-                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                String sample = line.split(" # ", 2)[0]; // an exemplar may follow the value
+                return Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
             }
         }
         return -1;

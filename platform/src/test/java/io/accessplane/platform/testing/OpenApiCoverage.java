@@ -106,23 +106,23 @@ public final class OpenApiCoverage {
 
     private static List<Class<?>> classes(String restPackage) throws IOException {
         String dir = restPackage.replace('.', '/');
-        java.net.URL url = Thread.currentThread().getContextClassLoader().getResource(dir);
-        if (url == null) {
-            url = OpenApiCoverage.class.getClassLoader().getResource(dir);
-        }
-        if (url == null || !"file".equals(url.getProtocol())) {
-            throw new IllegalStateException("cannot list the classes of " + restPackage + " (" + url + ")");
-        }
         List<Class<?>> types = new ArrayList<>();
-        try (Stream<java.nio.file.Path> files = Files.list(Paths.get(url.toURI()))) {
-            for (java.nio.file.Path file : files.toList()) {
-                String name = file.getFileName().toString();
-                if (name.endsWith(".class") && !name.contains("$")) {
-                    types.add(load(restPackage + "." + name.substring(0, name.length() - 6)));
-                }
+        // main and test classes may both hold the package: list every directory of it
+        for (java.net.URL url : java.util.Collections.list(
+                Thread.currentThread().getContextClassLoader().getResources(dir))) {
+            if (!"file".equals(url.getProtocol())) {
+                continue;
             }
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+            try (Stream<java.nio.file.Path> files = Files.list(Paths.get(url.toURI()))) {
+                for (java.nio.file.Path file : files.toList()) {
+                    String name = file.getFileName().toString();
+                    if (name.endsWith(".class") && !name.contains("$")) {
+                        types.add(load(restPackage + "." + name.substring(0, name.length() - 6)));
+                    }
+                }
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
         }
         return types;
     }
