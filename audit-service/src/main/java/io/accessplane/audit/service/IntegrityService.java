@@ -1,6 +1,8 @@
 package io.accessplane.audit.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.accessplane.audit.alerts.AlertMeters;
+import io.accessplane.audit.alerts.AlertView;
 import io.accessplane.audit.crypto.ChainAnchor;
 import io.accessplane.audit.crypto.ChainProblem;
 import io.accessplane.audit.crypto.ChainRecord;
@@ -45,10 +47,12 @@ public class IntegrityService {
     private final SigningKey key;
     private final CheckpointSigner signer;
     private final AlertWriter alerts = new AlertWriter();
+    private final AlertMeters alertMeters;
 
-    public IntegrityService(AgroalDataSource dataSource, SigningKey key) {
+    public IntegrityService(AgroalDataSource dataSource, SigningKey key, AlertMeters alertMeters) {
         this.dataSource = dataSource;
         this.key = key;
+        this.alertMeters = alertMeters;
         this.signer = new CheckpointSigner(key);
     }
 
@@ -221,9 +225,11 @@ public class IntegrityService {
                 c.setAutoCommit(false);
                 try {
                     LogLock.take(c);
-                    alerts.write(c, List.of(IntegrityAlerts.chainBroken(projectId, detail, result.verifiedAt())),
+                    List<AlertView> raised = alerts.write(c,
+                            List.of(IntegrityAlerts.chainBroken(projectId, detail, result.verifiedAt())),
                             result.verifiedAt());
                     c.commit();
+                    alertMeters.raised(raised);
                 } catch (SQLException | RuntimeException e) {
                     c.rollback();
                     throw e;
