@@ -104,7 +104,7 @@ public class EventIngestor {
         this.alertMeters = alertMeters;
         Gauge.builder("accessplane_audit_consumer_lag", consumerLag, AtomicLong::get)
                 .description("Records on the event topics not yet read, summed over the assigned partitions")
-                .register(registry);
+                .strongReference(true).register(registry);
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The meters of one source's outbox relay, all tagged {@code source}: rows waiting
  * ({@code accessplane_outbox_backlog}), time from commit to broker acknowledgement
  * ({@code accessplane_outbox_publish_lag_seconds}), events published and failed attempts by cause.
+ * The lag starts at the row's {@code created_at} (the writing transaction's start).
  */
 public final class OutboxMeters {
 
@@ -37,12 +38,12 @@ public final class OutboxMeters {
     public OutboxMeters(MeterRegistry registry, String source) {
         Gauge.builder("accessplane_outbox_backlog", backlog, AtomicLong::get)
                 .description("Outbox rows of this source not yet published")
-                .tag("source", source).register(registry);
+                .tag("source", source).strongReference(true).register(registry);
         published = Counter.builder("accessplane_outbox_published")
                 .description("Events the relay published and the broker acknowledged")
                 .tag("source", source).register(registry);
         lag = Timer.builder("accessplane_outbox_publish_lag")
-                .description("From an event's commit to the outbox to the broker's acknowledgement")
+                .description("From an event's write to the outbox to the broker's acknowledgement")
                 .tag("source", source).publishPercentiles(0.5, 0.99).register(registry);
         brokerFailures = failures(registry, source, Cause.BROKER);
         databaseFailures = failures(registry, source, Cause.DATABASE);
@@ -64,11 +65,11 @@ public final class OutboxMeters {
         backlog.set(rows);
     }
 
-    /** One event acknowledged by the broker, {@code lag} after it was committed. */
-    public void published(Duration lagSinceCommit) {
+    /** One event acknowledged by the broker, {@code sinceWritten} after it was written. */
+    public void published(Duration sinceWritten) {
         published.increment();
-        if (!lagSinceCommit.isNegative()) {
-            lag.record(lagSinceCommit);
+        if (!sinceWritten.isNegative()) {
+            lag.record(sinceWritten);
         }
     }
 
