@@ -285,13 +285,19 @@ public final class OutboxRelay implements Runnable {
                     p.payload().getBytes(StandardCharsets.UTF_8));
             record.headers().add("content-type",
                     CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-            acks.add(producer.send(record));
+            Future<RecordMetadata> ack = producer.send(record);
+            acks.add(ack);
+            if (ack.isDone() && refused(ack)) {
+                // Refused at once (e.g. no topic metadata after a broker restart): sending the rest
+                // would let later events reach the partition before this one's retry.
+                break;
+            }
         }
         producer.flush();
-        List<Long> done = new ArrayList<>(batch.size());
+        List<Long> done = new ArrayList<>(acks.size());
         long waitMs = settings.deliveryTimeout().toMillis() + 10_000;
         try {
-            for (int i = 0; i < batch.size(); i++) {
+            for (int i = 0; i < acks.size(); i++) {
                 acks.get(i).get(waitMs, TimeUnit.MILLISECONDS);
                 Pending p = batch.get(i);
                 done.add(p.position());
@@ -301,6 +307,19 @@ public final class OutboxRelay implements Runnable {
             markPublished(connection, done);
         }
         return done.size();
+    }
+
+    /** Whether a completed send failed. */
+    private static boolean refused(Future<RecordMetadata> ack) {
+        try {
+            ack.get();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 
     private void assignSequences(Connection connection) throws SQLException {
