@@ -1,5 +1,6 @@
 package io.accessplane.audit.ingest;
 
+import io.accessplane.audit.alerts.AlertMeters;
 import io.accessplane.audit.alerts.AlertView;
 import io.accessplane.audit.config.AuditConfig;
 import io.accessplane.audit.detectors.AlertCandidate;
@@ -10,6 +11,7 @@ import io.accessplane.platform.events.CloudEvent;
 import io.accessplane.platform.events.EventJson;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
@@ -29,7 +31,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -73,6 +77,10 @@ public class EventIngestor {
     private final Counter duplicateCounter;
     private final Counter deadLetterCounter;
     private final Timer queryableLag;
+    private final MeterRegistry registry;
+    private final AlertMeters alertMeters;
+    /** Records behind the log end summed over the assigned partitions, as the ingest thread last saw it. */
+    private final AtomicLong consumerLag = new AtomicLong();
     private volatile boolean running;
     private volatile boolean caughtUp;
     private volatile Instant lastProgress = Instant.now();
@@ -80,7 +88,8 @@ public class EventIngestor {
     private Thread thread;
 
     public EventIngestor(AgroalDataSource dataSource, AuditConfig config, DetectorSettings settings,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry registry) {
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry registry,
+            AlertMeters alertMeters) {
         this.dataSource = dataSource;
         this.config = config;
         this.settings = settings;
@@ -91,6 +100,11 @@ public class EventIngestor {
         this.queryableLag = Timer.builder("accessplane_audit_event_queryable_lag")
                 .description("From an event's time to the commit that makes it queryable")
                 .publishPercentiles(0.5, 0.99).register(registry);
+        this.registry = registry;
+        this.alertMeters = alertMeters;
+        Gauge.builder("accessplane_audit_consumer_lag", consumerLag, AtomicLong::get)
+                .description("Records on the event topics not yet read, summed over the assigned partitions")
+                .strongReference(true).register(registry);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -191,6 +205,7 @@ public class EventIngestor {
             Instant nextTick = Instant.now().plus(settings.producerSilence());
             while (running) {
                 ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(200));
+                consumerLag.set(lagOf(c));
                 if (!records.isEmpty()) {
                     handle(c, engine, deadLetters, records);
                 } else if (!c.assignment().isEmpty()) {
@@ -248,6 +263,8 @@ public class EventIngestor {
         }
         c.commitSync(offsets);
         Instant committed = Instant.now();
+        countIngested(records);
+        alertMeters.raised(raised);
         storedCounter.increment(stored.size());
         duplicateCounter.increment(events.size() - stored.size());
         for (StoredEvent s : stored) {
@@ -277,7 +294,33 @@ public class EventIngestor {
                 throw e;
             }
         }
+        alertMeters.raised(raised);
         logRaised(raised);
+    }
+
+    /**
+     * Records behind the log end over the consumer's assignment, from the end offsets its last
+     * fetches saw (no request to the broker); partitions not fetched yet count as none behind.
+     * Called on the ingest thread, the only one that may touch the consumer.
+     */
+    private static long lagOf(KafkaConsumer<String, byte[]> c) {
+        long total = 0;
+        for (TopicPartition tp : c.assignment()) {
+            OptionalLong lag = c.currentLag(tp);
+            if (lag.isPresent()) {
+                total += lag.getAsLong();
+            }
+        }
+        return total;
+    }
+
+    /** Counts the records of a committed batch by topic: stored, repeated and dead-lettered alike. */
+    private void countIngested(ConsumerRecords<String, byte[]> records) {
+        for (TopicPartition tp : records.partitions()) {
+            Counter.builder("accessplane_audit_events_ingested")
+                    .description("Records read from the event topics and committed to the log (stored, repeats, dead letters)")
+                    .tag("topic", tp.topic()).register(registry).increment(records.records(tp).size());
+        }
     }
 
     private static void logRaised(List<AlertView> raised) {

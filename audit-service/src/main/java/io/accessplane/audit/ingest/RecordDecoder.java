@@ -1,6 +1,7 @@
 package io.accessplane.audit.ingest;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,6 +26,13 @@ public final class RecordDecoder {
 
     private final ObjectMapper strict = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    /**
+     * Reads the envelope's known attributes; extension attributes it does not know (CloudEvents
+     * lets producers add any) stay in the stored JSON rather than sending the event to the dead letters.
+     */
+    private final com.fasterxml.jackson.databind.ObjectReader envelope = EventJson.mapper()
+            .readerFor(CloudEvent.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** Decodes the record, or says why it cannot be stored. */
     public DecodedEvent decode(ConsumerRecord<String, byte[]> record) throws UndecodableRecordException {
@@ -102,7 +110,7 @@ public final class RecordDecoder {
             throw new UndecodableRecordException("event contains a NUL character");
         }
         try {
-            return EventJson.mapper().treeToValue(json, CloudEvent.class);
+            return envelope.readValue(json);
         } catch (IOException | RuntimeException e) {
             throw new UndecodableRecordException("event does not match the envelope: " + firstLine(e.getMessage()));
         }

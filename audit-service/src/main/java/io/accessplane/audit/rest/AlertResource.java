@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Alerts raised by the detectors: list, show, acknowledge, resolve, and a live SSE stream. */
 @Path("/v1/alerts")
@@ -51,6 +52,7 @@ public class AlertResource {
     }
 
     /** A page of alerts, newest first, with {@code next} for the following page. */
+    @Operation(summary = "List alerts (filters: project, state, severity, detector, time)")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> list(@Context UriInfo uri) {
@@ -70,6 +72,7 @@ public class AlertResource {
     }
 
     /** One alert with the ids of the events that caused it. */
+    @Operation(summary = "Show an alert")
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
@@ -79,6 +82,7 @@ public class AlertResource {
     }
 
     /** Marks an alert as seen by an operator. */
+    @Operation(summary = "Acknowledge an alert")
     @POST
     @Path("{id}/acknowledge")
     @Produces(MediaType.APPLICATION_JSON)
@@ -87,6 +91,7 @@ public class AlertResource {
     }
 
     /** Closes an alert. */
+    @Operation(summary = "Resolve an alert")
     @POST
     @Path("{id}/resolve")
     @Produces(MediaType.APPLICATION_JSON)
@@ -95,6 +100,7 @@ public class AlertResource {
     }
 
     /** Alerts as they are raised or change, as server-sent events resumable with {@code Last-Event-ID}. */
+    @Operation(summary = "Stream alerts live (SSE, resumable with Last-Event-ID)")
     @GET
     @Path("stream")
     @Authenticated

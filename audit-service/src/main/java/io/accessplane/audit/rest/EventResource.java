@@ -24,6 +24,7 @@ import jakarta.ws.rs.sse.Sse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** The activity log: filtered pages, single events, a live SSE tail and an NDJSON export. */
@@ -41,6 +42,7 @@ public class EventResource {
     }
 
     /** A page, newest first; {@code next} is the cursor of the following page, absent on the last. */
+    @Operation(summary = "List audit events, newest first, cursor-paged")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> list(@Context UriInfo uri) {
@@ -61,6 +63,7 @@ public class EventResource {
     }
 
     /** The live tail as server-sent events; each event's SSE id is its position, for {@code Last-Event-ID}. */
+    @Operation(summary = "Stream audit events live (SSE, resumable with Last-Event-ID)")
     @GET
     @Path("stream")
     @Authenticated
@@ -75,6 +78,7 @@ public class EventResource {
     }
 
     /** Every event of a filtered range, oldest first, one JSON object per line (for SIEMs). */
+    @Operation(summary = "Export audit events oldest first (NDJSON)")
     @GET
     @Path("export")
     @Authenticated
@@ -87,6 +91,7 @@ public class EventResource {
     }
 
     /** One event by its CloudEvents id. */
+    @Operation(summary = "Show an audit event with its chain link")
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)

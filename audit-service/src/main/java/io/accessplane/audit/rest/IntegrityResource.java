@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Tamper evidence: verify a project's hash chain against its signed checkpoints, list the
@@ -40,6 +41,7 @@ public class IntegrityResource {
     }
 
     /** Verifies the caller's project (admins: the named one, or every project when none is named). */
+    @Operation(summary = "Verify the hash chain against the signed checkpoints")
     @GET
     @Path("verify")
     @Produces(MediaType.APPLICATION_JSON)
@@ -67,6 +69,7 @@ public class IntegrityResource {
     }
 
     /** Signed checkpoints oldest first, after {@code after} (a checkpoint's {@code seq}). */
+    @Operation(summary = "List signed checkpoints with their signed text")
     @GET
     @Path("checkpoints")
     @Produces(MediaType.APPLICATION_JSON)
@@ -95,6 +98,7 @@ public class IntegrityResource {
     }
 
     /** Signs a checkpoint now (administrators). */
+    @Operation(summary = "Sign a checkpoint now")
     @POST
     @Path("checkpoints")
     @Produces(MediaType.APPLICATION_JSON)
@@ -105,6 +109,7 @@ public class IntegrityResource {
     }
 
     /** The public key checkpoints are signed with, to check them off-box. */
+    @Operation(summary = "Publish the checkpoint verification key (PEM)")
     @GET
     @Path("public-key")
     @Produces(MediaType.APPLICATION_JSON)

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Inventory built from the events, and a project's posture against the operators' checklist. */
 @Path("/v1")
@@ -28,6 +29,7 @@ public class PostureResource {
     }
 
     /** Live key pairs with owner, creation and last use. */
+    @Operation(summary = "List live key pairs (inventory)")
     @GET
     @Path("inventory/keypairs")
     @Produces(MediaType.APPLICATION_JSON)
@@ -37,6 +39,7 @@ public class PostureResource {
     }
 
     /** Live application credentials with owner, creation, expiry, restriction and last use. */
+    @Operation(summary = "List live application credentials with age and last use (inventory)")
     @GET
     @Path("inventory/application_credentials")
     @Produces(MediaType.APPLICATION_JSON)
@@ -47,6 +50,7 @@ public class PostureResource {
     }
 
     /** The project's score and every check with the resources it concerns. */
+    @Operation(summary = "Score a project's posture (checks P1-P10)")
     @GET
     @Path("posture")
     @Produces(MediaType.APPLICATION_JSON)

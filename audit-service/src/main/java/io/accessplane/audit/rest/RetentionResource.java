@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Retention of the activity log: read and set a project's policy, and purge on demand (administrators). */
 @Path("/v1/retention")
@@ -34,6 +35,7 @@ public class RetentionResource {
     }
 
     /** The policy of the caller's project (admins: the named one). */
+    @Operation(summary = "Show retention settings")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> get(@Context UriInfo uri) {
@@ -50,6 +52,7 @@ public class RetentionResource {
     }
 
     /** Sets a project's retention: {@code {"retention": {"project_id": "...", "days": 400}}}. */
+    @Operation(summary = "Set a project's retention in days")
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -69,6 +72,7 @@ public class RetentionResource {
     }
 
     /** Runs the purge now. */
+    @Operation(summary = "Purge events past retention now (signs a checkpoint first)")
     @POST
     @Path("purge")
     @Produces(MediaType.APPLICATION_JSON)

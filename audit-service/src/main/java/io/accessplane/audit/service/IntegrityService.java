@@ -1,6 +1,8 @@
 package io.accessplane.audit.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.accessplane.audit.alerts.AlertMeters;
+import io.accessplane.audit.alerts.AlertView;
 import io.accessplane.audit.crypto.ChainAnchor;
 import io.accessplane.audit.crypto.ChainProblem;
 import io.accessplane.audit.crypto.ChainRecord;
@@ -47,11 +49,14 @@ public class IntegrityService {
     private final TrustedCheckpointKeys trusted;
     private final CheckpointSigner signer;
     private final AlertWriter alerts = new AlertWriter();
+    private final AlertMeters alertMeters;
 
-    public IntegrityService(AgroalDataSource dataSource, SigningKey key, TrustedCheckpointKeys trusted) {
+    public IntegrityService(AgroalDataSource dataSource, SigningKey key, TrustedCheckpointKeys trusted,
+            AlertMeters alertMeters) {
         this.trusted = trusted;
         this.dataSource = dataSource;
         this.key = key;
+        this.alertMeters = alertMeters;
         this.signer = new CheckpointSigner(key);
     }
 
@@ -224,9 +229,11 @@ public class IntegrityService {
                 c.setAutoCommit(false);
                 try {
                     LogLock.take(c);
-                    alerts.write(c, List.of(IntegrityAlerts.chainBroken(projectId, detail, result.verifiedAt())),
+                    List<AlertView> raised = alerts.write(c,
+                            List.of(IntegrityAlerts.chainBroken(projectId, detail, result.verifiedAt())),
                             result.verifiedAt());
                     c.commit();
+                    alertMeters.raised(raised);
                 } catch (SQLException | RuntimeException e) {
                     c.rollback();
                     throw e;

@@ -94,6 +94,54 @@ class IngestTest {
     }
 
     @Test
+    void theTraceContextAndUnknownExtensionsAreStoredAsReceivedAndServed() throws Exception {
+        EventFactory f = EventFactory.unique("traced");
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        CloudEvent e = f.keypair("created", "p-traced", "u5", "kt", Instant.now())
+                .withTraceContext(traceparent, "vendor=v1");
+        com.fasterxml.jackson.databind.node.ObjectNode json = io.accessplane.platform.events.EventJson.mapper()
+                .valueToTree(e);
+        json.put("comexampleextension", "kept");
+        producer.raw(TOPIC, "p-traced", io.accessplane.platform.events.EventJson.mapper().writeValueAsBytes(json),
+                Map.of("content-type", "application/cloudevents+json; charset=UTF-8"));
+        awaitStored(e.id());
+        given().header("X-Auth-Token", Admin.token()).get("/v1/events/" + e.id()).then().log().ifValidationFails()
+                .statusCode(200)
+                .body("event.traceparent", org.hamcrest.Matchers.equalTo(traceparent))
+                .body("event.tracestate", org.hamcrest.Matchers.equalTo("vendor=v1"))
+                .body("event.comexampleextension", org.hamcrest.Matchers.equalTo("kept"));
+    }
+
+    @Test
+    void ingestConsumerLagAndRaisedAlertsAreOnTheMetricsEndpoint() {
+        EventFactory f = EventFactory.unique("metered");
+        CloudEvent e = f.keypair("created", "p-metered", "u6", "km", Instant.now());
+        producer.structured(TOPIC, e);
+        producer.raw(TOPIC, "p-metered", "{not json either".getBytes(StandardCharsets.UTF_8),
+                Map.of("content-type", "application/cloudevents+json"));
+        awaitStored(e.id());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String m = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertTrue(sample(m, "accessplane_audit_events_ingested_total", "topic=\"" + TOPIC + "\"") >= 2, m);
+            assertTrue(sample(m, "accessplane_audit_consumer_lag", "") >= 0, m);
+            assertTrue(m.lines().anyMatch(l -> l.startsWith("accessplane_audit_alerts_raised_total{")
+                    && l.contains("detector=\"D24\"") && l.contains("severity=\"critical\"")), m);
+            assertTrue(sample(m, "accessplane_outbox_published_total", "source=\"/accessplane/audit-service\"") >= 1, m);
+        });
+    }
+
+    /** The first sample of {@code name} whose line contains {@code label}; -1 when there is none. */
+    static double sample(String exposition, String name, String label) {
+        for (String line : exposition.split("\n")) {
+            if ((line.startsWith(name + "{") || line.startsWith(name + " ")) && line.contains(label)) {
+                String sample = line.split(" # ", 2)[0]; // an exemplar may follow the value
+                return Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
+            }
+        }
+        return -1;
+    }
+
+    @Test
     void aMalformedRecordGoesToTheDeadLetterTopicRaisesAnAlertAndTheStreamContinues() {
         EventFactory f = EventFactory.unique("dlq");
         producer.raw(TOPIC, "p-dlq", "{not json".getBytes(StandardCharsets.UTF_8),

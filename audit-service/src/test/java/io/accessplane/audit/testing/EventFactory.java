@@ -75,13 +75,13 @@ public final class EventFactory {
     /** An event with an explicit sequence number (for gap tests). */
     public CloudEvent withSequence(CloudEvent e, long number) {
         return new CloudEvent(e.specVersion(), e.id(), e.source(), e.type(), e.subject(), e.time(), e.dataContentType(),
-                e.partitionKey(), CloudEvent.encodeSequence(number), null, e.data());
+                e.partitionKey(), CloudEvent.encodeSequence(number), e.traceparent(), e.tracestate(), e.data());
     }
 
     private CloudEvent next(String project, String resource, String action, String subject, EventData data, Instant time) {
         String type = "io.accessplane." + resource + "." + action + ".v1";
         return new CloudEvent("1.0", UUID.randomUUID().toString(), source, type, subject, time, "application/json",
-                project, CloudEvent.encodeSequence(sequence.incrementAndGet()), null, data);
+                project, CloudEvent.encodeSequence(sequence.incrementAndGet()), null, null, data);
     }
 
     private static Initiator initiator(String user, String project, String address) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Keystone's {@code /v3/users/{user_id}/access_rules}. */
 @Path("/v3/users/{userId}/access_rules")
@@ -26,6 +27,7 @@ public class AccessRuleResource {
     }
 
     /** Lists a user's access rules. */
+    @Operation(summary = "List a user's access rules")
     @GET
     public Uni<Map<String, Object>> rules(@PathParam("userId") String userId) {
         return callers.current().chain(caller -> credentials.listAccessRules(caller, userId))
@@ -33,6 +35,7 @@ public class AccessRuleResource {
     }
 
     /** Shows an access rule. */
+    @Operation(summary = "Show an access rule")
     @GET
     @Path("/{id}")
     public Uni<Map<String, Object>> rule(@PathParam("userId") String userId, @PathParam("id") String id) {
@@ -41,6 +44,7 @@ public class AccessRuleResource {
     }
 
     /** Deletes an unused access rule. */
+    @Operation(summary = "Delete an access rule no application credential uses")
     @DELETE
     @Path("/{id}")
     public Uni<Response> deleteRule(@PathParam("userId") String userId, @PathParam("id") String id) {

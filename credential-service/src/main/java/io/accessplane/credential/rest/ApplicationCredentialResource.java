@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Keystone's {@code /v3/users/{user_id}/application_credentials}. */
 @Path("/v3/users/{userId}/application_credentials")
@@ -107,6 +108,7 @@ public class ApplicationCredentialResource {
     }
 
     /** Creates a credential; the secret is in this answer only. */
+    @Operation(summary = "Create an application credential (the secret is shown once)")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(@PathParam("userId") String userId, JsonNode body) {
@@ -115,6 +117,7 @@ public class ApplicationCredentialResource {
     }
 
     /** Lists a user's credentials. */
+    @Operation(summary = "List a user's application credentials, with last use (extension)")
     @GET
     public Uni<Map<String, Object>> list(@PathParam("userId") String userId, @QueryParam("name") String name) {
         return callers.current().chain(caller -> credentials.list(caller, userId, name))
@@ -124,6 +127,7 @@ public class ApplicationCredentialResource {
     }
 
     /** Shows a credential. */
+    @Operation(summary = "Show an application credential, with last use (extension)")
     @GET
     @Path("/{id}")
     public Uni<Map<String, Object>> get(@PathParam("userId") String userId, @PathParam("id") String id) {
@@ -132,6 +136,7 @@ public class ApplicationCredentialResource {
     }
 
     /** Checks a credential exists. */
+    @Operation(summary = "Check that an application credential exists")
     @HEAD
     @Path("/{id}")
     public Uni<Response> head(@PathParam("userId") String userId, @PathParam("id") String id) {
@@ -139,6 +144,7 @@ public class ApplicationCredentialResource {
     }
 
     /** Deletes a credential. */
+    @Operation(summary = "Delete an application credential and revoke its tokens")
     @DELETE
     @Path("/{id}")
     public Uni<Response> delete(@PathParam("userId") String userId, @PathParam("id") String id) {

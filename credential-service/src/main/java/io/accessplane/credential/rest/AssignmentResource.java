@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Role grants of users on projects: {@code /v3/projects/{p}/users/{u}/roles[/{r}]}. */
 @Path("/v3/projects/{p}/users/{u}/roles")
@@ -29,6 +30,7 @@ public class AssignmentResource {
     }
 
     /** Grants a role. */
+    @Operation(summary = "Grant a role to a user on a project")
     @PUT
     @Path("/{r}")
     public Uni<Response> grant(@PathParam("p") String p, @PathParam("u") String u, @PathParam("r") String r) {
@@ -36,6 +38,7 @@ public class AssignmentResource {
     }
 
     /** Checks a grant. */
+    @Operation(summary = "Check a user's role on a project")
     @HEAD
     @Path("/{r}")
     public Uni<Response> check(@PathParam("p") String p, @PathParam("u") String u, @PathParam("r") String r) {
@@ -43,6 +46,7 @@ public class AssignmentResource {
     }
 
     /** Checks a grant (GET form). */
+    @Operation(summary = "Check a user's role on a project (GET form)")
     @GET
     @Path("/{r}")
     public Uni<Response> checkGet(@PathParam("p") String p, @PathParam("u") String u, @PathParam("r") String r) {
@@ -50,6 +54,7 @@ public class AssignmentResource {
     }
 
     /** Revokes a grant. */
+    @Operation(summary = "Revoke a user's role on a project")
     @DELETE
     @Path("/{r}")
     public Uni<Response> revoke(@PathParam("p") String p, @PathParam("u") String u, @PathParam("r") String r) {
@@ -57,6 +62,7 @@ public class AssignmentResource {
     }
 
     /** Lists a user's roles on a project. */
+    @Operation(summary = "List a user's roles on a project")
     @GET
     public Uni<Map<String, Object>> rolesOf(@PathParam("p") String p, @PathParam("u") String u) {
         return callers.current().chain(c -> assignments.list(c, u, p, null, true))

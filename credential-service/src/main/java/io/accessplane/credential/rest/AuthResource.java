@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Keystone's {@code /v3/auth}: issue, validate, check and revoke tokens; catalog; projects. */
 @Path("/v3/auth")
@@ -42,6 +43,7 @@ public class AuthResource {
     }
 
     /** Authenticates with a password or an application credential. */
+    @Operation(summary = "Issue a token (password or application credential)")
     @POST
     @Path("/tokens")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -54,6 +56,7 @@ public class AuthResource {
     }
 
     /** Validates the subject token. */
+    @Operation(summary = "Validate a token (X-Subject-Token) and show its body")
     @GET
     @Path("/tokens")
     public Uni<Response> validate(@HeaderParam(SUBJECT) String subject, RoutingContext context) {
@@ -63,6 +66,7 @@ public class AuthResource {
     }
 
     /** Checks the subject token without a body. */
+    @Operation(summary = "Check a token (X-Subject-Token)")
     @HEAD
     @Path("/tokens")
     public Uni<Response> check(@HeaderParam(SUBJECT) String subject) {
@@ -71,6 +75,7 @@ public class AuthResource {
     }
 
     /** Revokes the subject token. */
+    @Operation(summary = "Revoke a token (X-Subject-Token)")
     @DELETE
     @Path("/tokens")
     public Uni<Response> revoke(@HeaderParam(SUBJECT) String subject) {
@@ -79,6 +84,7 @@ public class AuthResource {
     }
 
     /** The catalog for the caller's token. */
+    @Operation(summary = "Show the service catalog of the caller's token")
     @GET
     @Path("/catalog")
     public Uni<Map<String, Object>> catalog() {
@@ -87,6 +93,7 @@ public class AuthResource {
     }
 
     /** The projects the caller may scope to. */
+    @Operation(summary = "List the projects the caller can scope to")
     @GET
     @Path("/projects")
     public Uni<Map<String, Object>> projects() {

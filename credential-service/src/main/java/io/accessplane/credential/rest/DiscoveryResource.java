@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Version discovery ({@code GET /}, {@code GET /v3}) and the JWKS other services verify tokens with. */
 @Path("/")
@@ -35,6 +36,7 @@ public class DiscoveryResource {
     }
 
     /** 300 Multiple Choices listing v3, as Keystone's root. */
+    @Operation(summary = "List identity API versions")
     @GET
     public Response root() {
         return Response.status(300).header("Location", v3)
@@ -42,6 +44,7 @@ public class DiscoveryResource {
     }
 
     /** The v3 version document. */
+    @Operation(summary = "Show identity API v3")
     @GET
     @Path("v3")
     public Map<String, Object> v3() {
@@ -49,6 +52,7 @@ public class DiscoveryResource {
     }
 
     /** The public token signing keys. */
+    @Operation(summary = "Publish the token signing keys (JWKS, extension)")
     @GET
     @Path(".well-known/jwks.json")
     public Response jwks() {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The single domain, {@code default}: {@code /v3/domains}. */
 @Path("/v3/domains")
@@ -33,6 +34,7 @@ public class DomainResource {
     }
 
     /** The domains: only {@code default}. */
+    @Operation(summary = "List domains (only default)")
     @GET
     public Uni<Map<String, Object>> domains(@QueryParam("name") String name) {
         return callers.current().map(c -> Map.of("domains",
@@ -41,6 +43,7 @@ public class DomainResource {
     }
 
     /** The default domain, by id or name. */
+    @Operation(summary = "Show a domain")
     @GET
     @Path("/{id}")
     public Uni<Map<String, Object>> domain(@PathParam("id") String id) {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Keystone's {@code /v3/projects}. */
 @Path("/v3/projects")
@@ -31,6 +32,7 @@ public class ProjectResource {
     }
 
     /** Creates a project. */
+    @Operation(summary = "Create a project")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(JsonNode body) {
@@ -58,6 +60,7 @@ public class ProjectResource {
     }
 
     /** Lists projects (admin). */
+    @Operation(summary = "List projects")
     @GET
     public Uni<Map<String, Object>> list(@QueryParam("name") String name) {
         return callers.current().chain(caller -> projects.list(caller, name))
@@ -65,6 +68,7 @@ public class ProjectResource {
     }
 
     /** Shows a project. */
+    @Operation(summary = "Show a project")
     @GET
     @Path("/{id}")
     public Uni<Map<String, Object>> get(@PathParam("id") String id) {
@@ -72,6 +76,7 @@ public class ProjectResource {
     }
 
     /** Deletes a project. */
+    @Operation(summary = "Delete a project")
     @DELETE
     @Path("/{id}")
     public Uni<Response> delete(@PathParam("id") String id) {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Keystone's {@code /v3/role_assignments}. */
 @Path("/v3/role_assignments")
@@ -24,6 +25,7 @@ public class RoleAssignmentResource {
     }
 
     /** Lists assignments with Keystone's filters. */
+    @Operation(summary = "List role assignments")
     @GET
     public Uni<Map<String, Object>> list(@QueryParam("user.id") String userId,
             @QueryParam("scope.project.id") String projectId, @QueryParam("role.id") String roleId,

@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The built-in roles: {@code /v3/roles}. */
 @Path("/v3/roles")
@@ -40,6 +41,7 @@ public class RoleResource {
     }
 
     /** Lists roles, optionally by name. */
+    @Operation(summary = "List roles")
     @GET
     public Uni<Map<String, Object>> list(@QueryParam("name") String name) {
         return callers.current().map(this::allowed).map(c -> Map.of("roles", BuiltInRoles.ALL.stream()
@@ -48,6 +50,7 @@ public class RoleResource {
     }
 
     /** Shows a role by id (or name). */
+    @Operation(summary = "Show a role")
     @GET
     @Path("/{id}")
     public Uni<Map<String, Object>> get(@PathParam("id") String id) {
@@ -58,6 +61,7 @@ public class RoleResource {
     }
 
     /** Roles are built in: creating one is refused. */
+    @Operation(summary = "Create a role (refused: the roles are built in)")
     @POST
     public Uni<Map<String, Object>> create() {
         return callers.current().map(c -> {

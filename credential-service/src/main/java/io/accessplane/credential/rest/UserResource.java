@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Keystone's {@code /v3/users}. */
 @Path("/v3/users")
@@ -52,6 +53,7 @@ public class UserResource {
     }
 
     /** Creates a user. */
+    @Operation(summary = "Create a user")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(JsonNode body) {
@@ -61,6 +63,7 @@ public class UserResource {
     }
 
     /** Lists users. */
+    @Operation(summary = "List users")
     @GET
     public Uni<Map<String, Object>> list(@QueryParam("name") String name, @QueryParam("enabled") String enabled) {
         Boolean on = enabled == null ? null : !("false".equalsIgnoreCase(enabled) || "0".equals(enabled));
@@ -69,6 +72,7 @@ public class UserResource {
     }
 
     /** Shows a user. */
+    @Operation(summary = "Show a user")
     @GET
     @Path("/{id}")
     public Uni<Map<String, Object>> get(@PathParam("id") String id) {
@@ -76,6 +80,7 @@ public class UserResource {
     }
 
     /** Updates a user. */
+    @Operation(summary = "Update a user")
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -86,6 +91,7 @@ public class UserResource {
     }
 
     /** Deletes a user. */
+    @Operation(summary = "Delete a user and revoke its tokens")
     @DELETE
     @Path("/{id}")
     public Uni<Response> delete(@PathParam("id") String id) {
@@ -93,6 +99,7 @@ public class UserResource {
     }
 
     /** Changes one's own password. */
+    @Operation(summary = "Change one's own password")
     @POST
     @Path("/{id}/password")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -110,6 +117,7 @@ public class UserResource {
     }
 
     /** The projects a user holds roles on. */
+    @Operation(summary = "List a user's projects")
     @GET
     @Path("/{id}/projects")
     public Uni<Map<String, Object>> projects(@PathParam("id") String id) {

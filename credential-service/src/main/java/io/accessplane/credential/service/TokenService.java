@@ -37,12 +37,13 @@ public class TokenService {
     private final RevokedTokenRepository revokedTokens;
     private final IdentityEvents events;
     private final Vertx vertx;
+    private final AuthMeters meters;
     /** A valid hash of a random string, to spend the same time on unknown users as on known ones. */
     private final String dummyHash;
 
     public TokenService(AuthStore store, PasswordHasher hasher, VerifiedSecretCache verifiedSecrets,
             TokenCodec codec, RevocationList revocations, RevokedTokenRepository revokedTokens,
-            IdentityEvents events, Vertx vertx) {
+            IdentityEvents events, Vertx vertx, AuthMeters meters) {
         this.store = store;
         this.hasher = hasher;
         this.verifiedSecrets = verifiedSecrets;
@@ -51,15 +52,17 @@ public class TokenService {
         this.revokedTokens = revokedTokens;
         this.events = events;
         this.vertx = vertx;
+        this.meters = meters;
         this.dummyHash = hasher.hash(io.accessplane.credential.crypto.SecretGenerator.newSecret());
     }
 
     /** Authenticates and issues a token, or fails with Keystone's 401. */
     public Uni<IssuedToken> issue(AuthRequest request, Origin origin) {
-        return switch (request.method()) {
+        Uni<IssuedToken> issued = switch (request.method()) {
             case PASSWORD -> password(request, origin);
             case APPLICATION_CREDENTIAL -> applicationCredential(request, origin);
         };
+        return issued.invoke(token -> meters.issued(request.method()));
     }
 
     private Uni<IssuedToken> password(AuthRequest request, Origin origin) {
@@ -67,24 +70,26 @@ public class TokenService {
             if (user == null) {
                 // hash anyway so an unknown name costs as much as a wrong password
                 return slow(() -> hasher.verify(request.password(), dummyHash))
-                        .chain(x -> refuse(AuthOutcome.refused("unknown_user", GENERIC_401, null, null), origin));
+                        .chain(x -> refuse(request,
+                                AuthOutcome.refused("unknown_user", GENERIC_401, null, null), origin));
             }
             if (!user.enabled) {
-                return refuse(AuthOutcome.refused("disabled_user",
+                return refuse(request, AuthOutcome.refused("disabled_user",
                         "The account is disabled for user: " + user.id + ".", user.id, null), origin);
             }
             if (store.isLocked(user, Instant.now())) {
-                return refuse(AuthOutcome.refused("locked_out",
+                return refuse(request, AuthOutcome.refused("locked_out",
                         "The account is locked for user: " + user.id + ".", user.id, null), origin);
             }
             String userId = user.id;
             String hash = user.passwordHash;
             return slow(() -> hash != null && hasher.verify(request.password(), hash)).chain(ok -> {
                 if (!ok) {
+                    meters.refused(request.method(), "bad_password");
                     return store.passwordFailed(userId, origin)
                             .chain(() -> Uni.createFrom().<IssuedToken>failure(KeystoneException.unauthorized(GENERIC_401)));
                 }
-                return store.passwordSucceeded(userId, request.scope(), origin).chain(o -> settle(o, origin));
+                return store.passwordSucceeded(userId, request.scope(), origin).chain(o -> settle(request, o, origin));
             });
         });
     }
@@ -93,12 +98,12 @@ public class TokenService {
         return store.findCredential(request).chain(cred -> {
             String badCredential = "Invalid application credential ID or secret";
             if (cred == null) {
-                return refuse(AuthOutcome.refused("unknown_id", badCredential, null,
+                return refuse(request, AuthOutcome.refused("unknown_id", badCredential, null,
                         request.credentialId()), origin);
             }
             Instant now = Instant.now();
             if (cred.expiredAt(now)) {
-                return refuse(AuthOutcome.refused("expired", badCredential, cred.userId, cred.id), origin);
+                return refuse(request, AuthOutcome.refused("expired", badCredential, cred.userId, cred.id), origin);
             }
             String id = cred.id;
             String hash = cred.secretHash;
@@ -110,16 +115,17 @@ public class TokenService {
                         }
                     });
             return verified.chain(ok -> ok
-                    ? store.credentialSucceeded(id, origin).chain(o -> settle(o, origin))
-                    : refuse(AuthOutcome.refused("bad_secret", badCredential, cred.userId, id), origin));
+                    ? store.credentialSucceeded(id, origin).chain(o -> settle(request, o, origin))
+                    : refuse(request, AuthOutcome.refused("bad_secret", badCredential, cred.userId, id), origin));
         });
     }
 
-    private Uni<IssuedToken> settle(AuthOutcome outcome, Origin origin) {
-        return outcome.succeeded() ? Uni.createFrom().item(outcome.token()) : refuse(outcome, origin);
+    private Uni<IssuedToken> settle(AuthRequest request, AuthOutcome outcome, Origin origin) {
+        return outcome.succeeded() ? Uni.createFrom().item(outcome.token()) : refuse(request, outcome, origin);
     }
 
-    private Uni<IssuedToken> refuse(AuthOutcome outcome, Origin origin) {
+    private Uni<IssuedToken> refuse(AuthRequest request, AuthOutcome outcome, Origin origin) {
+        meters.refused(request.method(), outcome.reason());
         return store.refused(outcome, origin)
                 .chain(() -> Uni.createFrom().failure(KeystoneException.unauthorized(outcome.message())));
     }

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Nova's {@code /v2.1/os-keypairs}, with every microversion difference. */
 @Path("/v2.1/os-keypairs")
@@ -62,6 +63,7 @@ public class KeyPairResource {
     }
 
     /** Lists the caller's (or, for admins from 2.10, a user's) key pairs, paged by name from 2.35. */
+    @Operation(summary = "List key pairs")
     @GET
     public Uni<Response> list(@Context ContainerRequestContext request, @Context UriInfo uri) {
         Microversion v = MicroversionFilter.of(request);
@@ -106,6 +108,7 @@ public class KeyPairResource {
     }
 
     /** Creates (generates or imports) a key pair: 200 at 2.1, 201 from 2.2. */
+    @Operation(summary = "Create (generate) or import a key pair")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(JsonNode body, @Context ContainerRequestContext request) {
@@ -117,6 +120,7 @@ public class KeyPairResource {
     }
 
     /** Shows a key pair. */
+    @Operation(summary = "Show a key pair")
     @GET
     @Path("/{name}")
     public Uni<Response> show(@PathParam("name") String name, @Context ContainerRequestContext request,
@@ -128,6 +132,7 @@ public class KeyPairResource {
     }
 
     /** Deletes a key pair: 202 at 2.1, 204 from 2.2. */
+    @Operation(summary = "Delete a key pair")
     @DELETE
     @Path("/{name}")
     public Uni<Response> delete(@PathParam("name") String name, @Context ContainerRequestContext request,

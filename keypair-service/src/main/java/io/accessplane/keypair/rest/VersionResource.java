@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Compute API version discovery: {@code GET /} and {@code GET /v2.1}. */
 @Path("/")
@@ -24,6 +25,7 @@ public class VersionResource {
     }
 
     /** Every version. */
+    @Operation(summary = "List compute API versions")
     @GET
     public Map<String, Object> versions(@Context UriInfo uri) {
         String base = uri.getBaseUri().toString();
@@ -34,6 +36,7 @@ public class VersionResource {
     }
 
     /** The v2.1 document, with and without the trailing slash. */
+    @Operation(summary = "Show compute API v2.1 and its microversions")
     @GET
     @Path("v2.1")
     public Map<String, Object> version(@Context UriInfo uri) {

@@ -9,7 +9,8 @@ import java.util.UUID;
 /**
  * A CloudEvents 1.0 record in structured JSON mode, as accessplane publishes it on Kafka.
  * {@code sequence} is assigned by the outbox relay when the event is published, so it is
- * {@code null} until then.
+ * {@code null} until then. {@code traceparent} and {@code tracestate} are the CloudEvents
+ * distributed-tracing extension: the W3C trace context of the request that caused the event.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CloudEvent(
@@ -23,6 +24,7 @@ public record CloudEvent(
         @JsonProperty("partitionkey") String partitionKey,
         @JsonProperty("sequence") String sequence,
         @JsonProperty("traceparent") String traceparent,
+        @JsonProperty("tracestate") String tracestate,
         @JsonProperty("data") EventData data) {
 
     /** The CloudEvents version we emit. */
@@ -51,13 +53,13 @@ public record CloudEvent(
      */
     public static CloudEvent create(String source, String type, String subject, String project, EventData data) {
         return new CloudEvent(SPEC_VERSION, UUID.randomUUID().toString(), source, type, subject, Instant.now(),
-                "application/json", project, null, null, data);
+                "application/json", project, null, null, null, data);
     }
 
-    /** The same event carrying a W3C trace context. */
-    public CloudEvent withTraceparent(String value) {
+    /** The same event carrying a W3C trace context ({@code tracestate} may be null). */
+    public CloudEvent withTraceContext(String traceparent, String tracestate) {
         return new CloudEvent(specVersion, id, source, type, subject, time, dataContentType, partitionKey,
-                sequence, value, data);
+                sequence, traceparent, tracestate, data);
     }
 
     /** Encodes a per-source sequence number as a lexicographically orderable string. */

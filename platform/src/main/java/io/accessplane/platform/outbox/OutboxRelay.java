@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -80,23 +81,36 @@ public final class OutboxRelay implements Runnable {
         }
     }
 
-    private record Pending(long position, long sequence, String key, String payload) {
+    private record Pending(long position, long sequence, String key, String payload, Instant createdAt) {
     }
+
+    /** Shortest time between two counts of the backlog. */
+    static final Duration BACKLOG_EVERY = Duration.ofSeconds(1);
 
     private final ConnectionSource connections;
     private final Producer<String, byte[]> producer;
     private final Settings settings;
+    private final OutboxMeters meters;
     private final AtomicLong published = new AtomicLong();
     private volatile boolean running = true;
     private volatile boolean leader;
     private volatile Thread thread;
     private long lastPurge;
     private long lastPublishedNanos = System.nanoTime();
+    private long lastBacklogNanos;
 
+    /** A relay whose meters nobody reads. */
     public OutboxRelay(ConnectionSource connections, Producer<String, byte[]> producer, Settings settings) {
+        this(connections, producer, settings, OutboxMeters.unregistered(settings.source()));
+    }
+
+    /** A relay that reports its backlog, publish lag, published events and failures to {@code meters}. */
+    public OutboxRelay(ConnectionSource connections, Producer<String, byte[]> producer, Settings settings,
+            OutboxMeters meters) {
         this.connections = connections;
         this.producer = producer;
         this.settings = settings;
+        this.meters = meters;
     }
 
     /** Starts the relay on a daemon thread of its own. */
@@ -151,6 +165,7 @@ public final class OutboxRelay implements Runnable {
                 loop(connection);
             } catch (SQLException e) {
                 if (running) {
+                    meters.failed(OutboxMeters.Cause.DATABASE);
                     LOG.warnf("outbox relay for %s: database unavailable (%s), retrying", settings.source(),
                             e.getMessage());
                 }
@@ -167,6 +182,7 @@ public final class OutboxRelay implements Runnable {
 
     private void loop(Connection connection) throws SQLException {
         while (running) {
+            countBacklog(connection);
             if (!leader) {
                 leader = tryLock(connection);
                 if (leader) {
@@ -184,6 +200,7 @@ public final class OutboxRelay implements Runnable {
                     }
                     purgeOld(connection);
                 } catch (KafkaException | ExecutionException | TimeoutException e) {
+                    meters.failed(OutboxMeters.Cause.BROKER);
                     LOG.warnf("outbox relay for %s: broker unavailable (%s), retrying", settings.source(),
                             rootMessage(e));
                     pause(settings.backoff());
@@ -218,6 +235,24 @@ public final class OutboxRelay implements Runnable {
         lastPublishedNanos = System.nanoTime();
     }
 
+    /** Counts this source's unpublished rows for the backlog gauge, at most once per {@link #BACKLOG_EVERY}. */
+    private void countBacklog(Connection connection) throws SQLException {
+        long now = System.nanoTime();
+        if (lastBacklogNanos != 0 && now - lastBacklogNanos < BACKLOG_EVERY.toNanos()) {
+            return;
+        }
+        lastBacklogNanos = now;
+        connection.setAutoCommit(true);
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT count(*) FROM outbox_event WHERE source = ? AND published_at IS NULL")) {
+            ps.setString(1, settings.source());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                meters.backlog(rs.getLong(1));
+            }
+        }
+    }
+
     private boolean tryLock(Connection connection) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
             ps.setString(1, "accessplane_outbox:" + settings.source());
@@ -250,20 +285,41 @@ public final class OutboxRelay implements Runnable {
                     p.payload().getBytes(StandardCharsets.UTF_8));
             record.headers().add("content-type",
                     CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-            acks.add(producer.send(record));
+            Future<RecordMetadata> ack = producer.send(record);
+            acks.add(ack);
+            if (ack.isDone() && refused(ack)) {
+                // Refused at once (e.g. no topic metadata after a broker restart): sending the rest
+                // would let later events reach the partition before this one's retry.
+                break;
+            }
         }
         producer.flush();
-        List<Long> done = new ArrayList<>(batch.size());
+        List<Long> done = new ArrayList<>(acks.size());
         long waitMs = settings.deliveryTimeout().toMillis() + 10_000;
         try {
-            for (int i = 0; i < batch.size(); i++) {
+            for (int i = 0; i < acks.size(); i++) {
                 acks.get(i).get(waitMs, TimeUnit.MILLISECONDS);
-                done.add(batch.get(i).position());
+                Pending p = batch.get(i);
+                done.add(p.position());
+                meters.published(Duration.between(p.createdAt(), Instant.now()));
             }
         } finally {
             markPublished(connection, done);
         }
         return done.size();
+    }
+
+    /** Whether a completed send failed. */
+    private static boolean refused(Future<RecordMetadata> ack) {
+        try {
+            ack.get();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 
     private void assignSequences(Connection connection) throws SQLException {
@@ -329,14 +385,15 @@ public final class OutboxRelay implements Runnable {
         List<Pending> batch = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(
                 "SELECT position, sequence, partition_key, "
-                        + "(payload || jsonb_build_object('sequence', lpad(sequence::text, 20, '0')))::text "
+                        + "(payload || jsonb_build_object('sequence', lpad(sequence::text, 20, '0')))::text, created_at "
                         + "FROM outbox_event WHERE source = ? AND published_at IS NULL AND sequence IS NOT NULL "
                         + "ORDER BY sequence LIMIT ?")) {
             ps.setString(1, settings.source());
             ps.setInt(2, settings.batchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    batch.add(new Pending(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
+                    batch.add(new Pending(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getTimestamp(5).toInstant()));
                 }
             }
         }

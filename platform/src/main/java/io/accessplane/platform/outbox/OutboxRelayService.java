@@ -1,5 +1,6 @@
 package io.accessplane.platform.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,7 @@ public class OutboxRelayService {
     private final Optional<String> password;
     private final String bootstrapServers;
     private final String applicationName;
+    private final MeterRegistry registry;
     private Producer<String, byte[]> producer;
     private OutboxRelay relay;
 
@@ -30,13 +32,14 @@ public class OutboxRelayService {
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+            @ConfigProperty(name = "quarkus.application.name") String applicationName, MeterRegistry registry) {
         this.config = config;
         this.jdbcUrl = jdbcUrl;
         this.username = username;
         this.password = password;
         this.bootstrapServers = bootstrapServers;
         this.applicationName = applicationName;
+        this.registry = registry;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -48,7 +51,7 @@ public class OutboxRelayService {
                 settings.deliveryTimeout());
         relay = new OutboxRelay(
                 () -> DriverManager.getConnection(jdbcUrl, username.orElse(null), password.orElse(null)),
-                producer, settings).start(applicationName + "-outbox-relay");
+                producer, settings, new OutboxMeters(registry, settings.source())).start(applicationName + "-outbox-relay");
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -2,6 +2,7 @@ package io.accessplane.platform.outbox;
 
 import io.accessplane.platform.events.CloudEvent;
 import io.accessplane.platform.events.EventJson;
+import io.accessplane.platform.events.EventTracing;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,7 @@ import java.util.UUID;
 /**
  * Appends events to the outbox inside the caller's current reactive transaction, so an event
  * commits with the change it describes or not at all. Call it from a {@code @WithTransaction}
- * service method.
+ * service method. Each event gets the W3C trace context of the current span ({@link EventTracing}).
  */
 @ApplicationScoped
 public class OutboxWriter {
@@ -33,7 +34,8 @@ public class OutboxWriter {
         if (event.sequence() != null) {
             return Uni.createFrom().failure(new IllegalArgumentException("the relay assigns sequences"));
         }
-        return pool.withTransaction(connection -> append(connection, event));
+        CloudEvent traced = EventTracing.withCurrentTrace(event);
+        return pool.withTransaction(connection -> append(connection, traced));
     }
 
     /**
@@ -44,9 +46,10 @@ public class OutboxWriter {
         if (event.sequence() != null) {
             return Uni.createFrom().failure(new IllegalArgumentException("the relay assigns sequences"));
         }
+        String payload = EventJson.write(EventTracing.withCurrentTrace(event));
         return connection.preparedQuery(INSERT_INDEPENDENT)
                 .execute(io.vertx.mutiny.sqlclient.Tuple.tuple(java.util.List.of(UUID.fromString(event.id()),
-                        event.source(), event.type(), event.partitionKey(), EventJson.write(event))))
+                        event.source(), event.type(), event.partitionKey(), payload)))
                 .replaceWithVoid();
     }
 
@@ -66,7 +69,7 @@ public class OutboxWriter {
             insert.setString(2, event.source());
             insert.setString(3, event.type());
             insert.setString(4, event.partitionKey());
-            insert.setString(5, EventJson.write(event));
+            insert.setString(5, EventJson.write(EventTracing.withCurrentTrace(event)));
             insert.executeUpdate();
         }
     }
@@ -79,7 +82,7 @@ public class OutboxWriter {
         if (event.sequence() != null) {
             return Uni.createFrom().failure(new IllegalArgumentException("the relay assigns sequences"));
         }
-        String payload = EventJson.write(event);
+        String payload = EventJson.write(EventTracing.withCurrentTrace(event));
         return Panache.currentTransaction()
                 .onItem().ifNull().failWith(() -> new IllegalStateException(
                         "OutboxWriter.append needs an active transaction (@WithTransaction)"))

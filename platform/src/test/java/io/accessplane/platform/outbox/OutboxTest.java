@@ -91,6 +91,62 @@ class OutboxTest {
     }
 
     @Test
+    void anEventWrittenWhileServingATracedRequestCarriesThatTrace() {
+        String traceId = randomHex(32);
+        String parentSpan = randomHex(16);
+        String name = "w-traced-" + UUID.randomUUID();
+        var response = given().header("traceparent", "00-" + traceId + "-" + parentSpan + "-01")
+                .queryParam("project", "p-trace").queryParam("fail", false)
+                .post("/test/widgets/" + name).then().extract();
+        assertEquals(201, response.statusCode(), response.asString());
+        String id = response.path("event_id");
+        try (EventCollector collector = new EventCollector(bootstrap, TOPIC)) {
+            List<Received> got = collector.pollUntil(r -> byId(r).containsKey(id), Duration.ofSeconds(30));
+            CloudEvent e = byId(got).get(id).get(0).event();
+            assertTrue(e.traceparent() != null && e.traceparent().matches("00-" + traceId + "-[0-9a-f]{16}-01"),
+                    "the published event carries the request's trace: " + e.traceparent());
+            assertTrue(!e.traceparent().contains(parentSpan), "its span is the server span, a child of the caller's");
+        }
+    }
+
+    @Test
+    void theRelayReportsBacklogLagAndPublishedEventsOnTheMetricsEndpoint() {
+        String id = create("w-metered-" + UUID.randomUUID(), "p-metrics", false);
+        try (EventCollector collector = new EventCollector(bootstrap, TOPIC)) {
+            collector.pollUntil(r -> byId(r).containsKey(id), Duration.ofSeconds(30));
+        }
+        String tag = "source=\"" + SOURCE + "\"";
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertTrue(metricValue(metrics, "accessplane_outbox_published_total", tag) >= 1, metrics);
+            assertTrue(metricValue(metrics, "accessplane_outbox_publish_lag_seconds_count", tag) >= 1, metrics);
+            assertTrue(metricValue(metrics, "accessplane_outbox_backlog", tag) >= 0, metrics);
+            assertTrue(metricValue(metrics, "accessplane_outbox_publish_failures_total",
+                    "cause=\"broker\"") >= 0, metrics);
+        });
+    }
+
+    /** The value of the first sample of {@code name} whose labels contain {@code label}; -1 when absent. */
+    static double metricValue(String exposition, String name, String label) {
+        for (String line : exposition.split("\n")) {
+            if (line.startsWith(name + "{") && line.contains(label)) {
+                String sample = line.split(" # ", 2)[0]; // an exemplar may follow the value
+                return Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
+            }
+        }
+        return -1;
+    }
+
+    static String randomHex(int digits) {
+        StringBuilder hex = new StringBuilder();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        while (hex.length() < digits) {
+            hex.append(Character.forDigit(random.nextInt(16), 16));
+        }
+        return hex.toString().replaceFirst("^0", "a");
+    }
+
+    @Test
     void rolledBackTransactionLeavesNoEvent() {
         String name = "w-rollback-" + UUID.randomUUID();
         long before = db().count("SELECT count(*) FROM outbox_event");

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Neutron's {@code /v2.0/default-security-group-rules}: the rule template of new groups (admin writes). */
 @Path("/v2.0/default-security-group-rules")
@@ -41,6 +42,7 @@ public class DefaultRuleResource {
     }
 
     /** The template, filtered, sorted and paged. */
+    @Operation(summary = "List default security group rules")
     @GET
     public Uni<Response> list(@Context UriInfo uri) {
         return Uni.createFrom().item(() -> ListQuery.parse(ListQuery.decodeQuery(uri.getRequestUri().getRawQuery()),
@@ -52,6 +54,7 @@ public class DefaultRuleResource {
     }
 
     /** One template rule. */
+    @Operation(summary = "Show a default security group rule")
     @GET
     @Path("/{id}")
     public Uni<Response> show(@PathParam("id") String id) {
@@ -60,6 +63,7 @@ public class DefaultRuleResource {
     }
 
     /** Adds a template rule (admin, 201). */
+    @Operation(summary = "Create a default security group rule")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(JsonNode body) {
@@ -79,6 +83,7 @@ public class DefaultRuleResource {
     }
 
     /** Removes a template rule (admin, 204). */
+    @Operation(summary = "Delete a default security group rule")
     @DELETE
     @Path("/{id}")
     public Uni<Response> delete(@PathParam("id") String id) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Neutron's version document, resource list and extension list (what clients probe first). */
 @Path("/")
@@ -41,6 +42,7 @@ public class DiscoveryResource {
                     "accessplane: POST /v2.0/security-groups with a template creates a group with the template's rules."));
 
     /** {@code GET /}: the API versions. */
+    @Operation(summary = "List network API versions")
     @GET
     public Map<String, Object> versions(@Context UriInfo uri) {
         return Map.of("versions", List.of(Map.of("id", "v2.0", "status", "CURRENT",
@@ -48,6 +50,7 @@ public class DiscoveryResource {
     }
 
     /** {@code GET /v2.0}: the resources of the version. */
+    @Operation(summary = "List network API v2.0 resources")
     @GET
     @Path("v2.0")
     public Map<String, Object> resources(@Context UriInfo uri) {
@@ -59,6 +62,7 @@ public class DiscoveryResource {
     }
 
     /** {@code GET /v2.0/extensions}. */
+    @Operation(summary = "List network API extensions")
     @GET
     @Path("v2.0/extensions")
     public Map<String, Object> extensions() {
@@ -66,6 +70,7 @@ public class DiscoveryResource {
     }
 
     /** {@code GET /v2.0/extensions/{alias}}. */
+    @Operation(summary = "Show a network API extension")
     @GET
     @Path("v2.0/extensions/{alias}")
     public Map<String, Object> extension(@PathParam("alias") String alias) {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Neutron's {@code /v2.0/quotas/{project_id}} (and {@code /details}) for the two security group resources. */
 @Path("/v2.0/quotas")
@@ -30,6 +31,7 @@ public class QuotaResource {
     }
 
     /** The project's limits. */
+    @Operation(summary = "Show a project's security group quotas")
     @GET
     @Path("/{project}")
     public Uni<Response> show(@PathParam("project") String project) {
@@ -38,6 +40,7 @@ public class QuotaResource {
     }
 
     /** The project's limits with usage ({@code used}, {@code limit}, {@code reserved}). */
+    @Operation(summary = "Show a project's quota usage")
     @GET
     @Path("/{project}/details")
     public Uni<Response> details(@PathParam("project") String project) {
@@ -46,6 +49,7 @@ public class QuotaResource {
     }
 
     /** Sets limits (admin). */
+    @Operation(summary = "Update a project's quotas")
     @PUT
     @Path("/{project}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -56,6 +60,7 @@ public class QuotaResource {
     }
 
     /** Back to the defaults (admin, 204). */
+    @Operation(summary = "Reset a project's quotas to the defaults")
     @DELETE
     @Path("/{project}")
     public Uni<Response> reset(@PathParam("project") String project) {

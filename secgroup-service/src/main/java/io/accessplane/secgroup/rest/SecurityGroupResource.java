@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Neutron's {@code /v2.0/security-groups}: list, create, show, update, delete, tags. */
 @Path("/v2.0/security-groups")
@@ -41,6 +42,7 @@ public class SecurityGroupResource {
     }
 
     /** The caller's groups, filtered, sorted and paged as Neutron does. */
+    @Operation(summary = "List security groups")
     @GET
     public Uni<Response> list(@Context UriInfo uri) {
         return Uni.createFrom().item(() -> ListQuery.parse(ListQuery.decodeQuery(uri.getRequestUri().getRawQuery()),
@@ -52,6 +54,7 @@ public class SecurityGroupResource {
     }
 
     /** Creates a group (201). */
+    @Operation(summary = "Create a security group")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(JsonNode body) {
@@ -61,6 +64,7 @@ public class SecurityGroupResource {
     }
 
     /** One group. */
+    @Operation(summary = "Show a security group")
     @GET
     @Path("/{id}")
     public Uni<Response> show(@PathParam("id") String id, @Context UriInfo uri) {
@@ -71,6 +75,7 @@ public class SecurityGroupResource {
     }
 
     /** Changes name, description or stateful. */
+    @Operation(summary = "Update a security group")
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -81,6 +86,7 @@ public class SecurityGroupResource {
     }
 
     /** Deletes a group (204). */
+    @Operation(summary = "Delete a security group")
     @DELETE
     @Path("/{id}")
     public Uni<Response> delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
@@ -89,6 +95,7 @@ public class SecurityGroupResource {
     }
 
     /** Judges a flow against this group's rules (an accessplane extension). */
+    @Operation(summary = "Evaluate a connection against a group's rules (extension)")
     @POST
     @Path("/{id}/evaluate")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -98,6 +105,7 @@ public class SecurityGroupResource {
     }
 
     /** Judges a flow against several groups at once, as a port carrying all of them. */
+    @Operation(summary = "Evaluate connections against several groups (extension)")
     @POST
     @Path("/evaluate")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -107,6 +115,7 @@ public class SecurityGroupResource {
     }
 
     /** The group's tags. */
+    @Operation(summary = "List a security group's tags")
     @GET
     @Path("/{id}/tags")
     public Uni<Response> tags(@PathParam("id") String id) {
@@ -115,6 +124,7 @@ public class SecurityGroupResource {
     }
 
     /** Replaces all tags. */
+    @Operation(summary = "Replace a security group's tags")
     @PUT
     @Path("/{id}/tags")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -124,6 +134,7 @@ public class SecurityGroupResource {
     }
 
     /** Removes all tags (204). */
+    @Operation(summary = "Remove all tags of a security group")
     @DELETE
     @Path("/{id}/tags")
     public Uni<Response> clearTags(@PathParam("id") String id) {
@@ -132,6 +143,7 @@ public class SecurityGroupResource {
     }
 
     /** 204 when the group has the tag, else 404. */
+    @Operation(summary = "Check a security group's tag")
     @GET
     @Path("/{id}/tags/{tag}")
     public Uni<Response> hasTag(@PathParam("id") String id, @PathParam("tag") String tag) {
@@ -144,6 +156,7 @@ public class SecurityGroupResource {
     }
 
     /** Adds one tag (201). */
+    @Operation(summary = "Add a tag to a security group")
     @PUT
     @Path("/{id}/tags/{tag}")
     public Uni<Response> addTag(@PathParam("id") String id, @PathParam("tag") String tag) {
@@ -155,6 +168,7 @@ public class SecurityGroupResource {
     }
 
     /** Removes one tag (204; 404 when absent). */
+    @Operation(summary = "Remove a tag from a security group")
     @DELETE
     @Path("/{id}/tags/{tag}")
     public Uni<Response> removeTag(@PathParam("id") String id, @PathParam("tag") String tag) {

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Neutron's {@code /v2.0/security-group-rules}: list, create (one or bulk), show, delete, and description update. */
 @Path("/v2.0/security-group-rules")
@@ -35,6 +36,7 @@ public class SecurityGroupRuleResource {
     }
 
     /** The caller's rules, filtered, sorted and paged as Neutron does. */
+    @Operation(summary = "List security group rules")
     @GET
     public Uni<Response> list(@Context UriInfo uri) {
         return Uni.createFrom().item(() -> ListQuery.parse(ListQuery.decodeQuery(uri.getRequestUri().getRawQuery()),
@@ -46,6 +48,7 @@ public class SecurityGroupRuleResource {
     }
 
     /** Creates one rule or, with {@code security_group_rules}, several at once (201). */
+    @Operation(summary = "Create a security group rule")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(JsonNode body) {
@@ -58,6 +61,7 @@ public class SecurityGroupRuleResource {
     }
 
     /** One rule. */
+    @Operation(summary = "Show a security group rule")
     @GET
     @Path("/{id}")
     public Uni<Response> show(@PathParam("id") String id, @Context UriInfo uri) {
@@ -68,6 +72,7 @@ public class SecurityGroupRuleResource {
     }
 
     /** Changes a rule's description, and nothing else (an accessplane extension; Neutron rules are immutable). */
+    @Operation(summary = "Update a security group rule's description")
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -78,6 +83,7 @@ public class SecurityGroupRuleResource {
     }
 
     /** Deletes a rule (204). */
+    @Operation(summary = "Delete a security group rule")
     @DELETE
     @Path("/{id}")
     public Uni<Response> delete(@PathParam("id") String id) {

@@ -64,6 +64,30 @@ class SecgroupEventsTest {
         assertTrue(denied.data().action().contains("delete_security_group"));
     }
 
+    @Test
+    void eventsCarryTheTraceOfTheRequestThatCausedThem() throws Exception {
+        String project = "p" + UUID.randomUUID().toString().replace("-", "");
+        String token = TestTokens.sign(TestTokens.claims("u-" + project, project, List.of("member")));
+        String created = "4bf92f3577b34da6a3ce929d0e0e" + project.substring(1, 5);
+        String sg = given().header("X-Auth-Token", token).header("traceparent", "00-" + created + "-00f067aa0ba902b7-01")
+                .contentType(ContentType.JSON).body(Map.of("security_group", Map.of("name", "traced")))
+                .post("/v2.0/security-groups").then().statusCode(201).extract().path("security_group.id");
+        String refused = "0af7651916cd43dd8448eb211c80" + project.substring(5, 9);
+        String reader = TestTokens.sign(TestTokens.claims("r-" + project, project, List.of("reader")));
+        given().header("X-Auth-Token", reader).header("traceparent", "00-" + refused + "-b7ad6b7169203331-01")
+                .delete("/v2.0/security-groups/" + sg).then().statusCode(403);
+
+        List<Received> mine;
+        try (EventCollector events = new EventCollector(bootstrap, "accessplane.secgroup.events")) {
+            mine = events.pollUntil(r -> has(r, "io.accessplane.security_group.created.v1", project)
+                    && has(r, "io.accessplane.authorization.denied.v1", project), Duration.ofSeconds(30));
+        }
+        String change = find(mine, "io.accessplane.security_group.created.v1", project).traceparent();
+        assertTrue(change != null && change.matches("00-" + created + "-[0-9a-f]{16}-01"), "change: " + change);
+        String denial = find(mine, "io.accessplane.authorization.denied.v1", project).traceparent();
+        assertTrue(denial != null && denial.matches("00-" + refused + "-[0-9a-f]{16}-01"), "denial: " + denial);
+    }
+
     static boolean has(List<Received> received, String type, String project) {
         return received.stream().anyMatch(r -> type.equals(r.event().type()) && project.equals(r.event().partitionKey()));
     }
