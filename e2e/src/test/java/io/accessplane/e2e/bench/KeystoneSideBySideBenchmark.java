@@ -43,7 +43,7 @@ class KeystoneSideBySideBenchmark {
             Integer.getInteger("accessplane.bench.keystone.issue-requests", 100),
             Integer.getInteger("accessplane.bench.keystone.issue-requests", 100),
             Integer.getInteger("accessplane.bench.keystone.validate-requests", 1000));
-    static final int WARM_UP = 16;
+    static final int WARM_UP = Integer.getInteger("accessplane.bench.warm-up", 16);
 
     @Test
     void sideBySide() throws Exception {
