@@ -62,15 +62,24 @@ class KeystoneSideBySideBenchmark {
 
         List<Runnable> cleanup = new ArrayList<>();
         try {
+            // Both sides are set up before anything is measured, so a missing stack fails at once.
             TokenWorkload.Target keystone = keystone(base, adminPassword, cleanup);
+            TokenWorkload.Target accessplane = keystoneOnly ? null : TokenWorkload.accessplane(cleanup);
             TokenWorkload.warmUp(keystone, WARM_UP);
-            List<Load.Result> theirs = TokenWorkload.measure(keystone, KEYSTONE_COUNTS);
-            List<Load.Result> ours = null;
-            if (!keystoneOnly) {
-                TokenWorkload.Target accessplane = TokenWorkload.accessplane(cleanup);
+            if (accessplane != null) {
                 TokenWorkload.warmUp(accessplane, WARM_UP);
-                ours = TokenWorkload.measure(accessplane, TokenWorkload.FULL);
             }
+            // Runs alternate between the two, so a busy spell on the machine falls on both alike.
+            List<List<Load.Result>> keystoneRuns = new ArrayList<>();
+            List<List<Load.Result>> accessplaneRuns = new ArrayList<>();
+            for (int run = 1; run <= TokenWorkload.RUNS; run++) {
+                keystoneRuns.add(TokenWorkload.run(keystone, KEYSTONE_COUNTS, run));
+                if (accessplane != null) {
+                    accessplaneRuns.add(TokenWorkload.run(accessplane, TokenWorkload.FULL, run));
+                }
+            }
+            List<Load.Result> theirs = Load.medians(keystoneRuns);
+            List<Load.Result> ours = accessplane == null ? null : Load.medians(accessplaneRuns);
             String body = report(ours, theirs, apiVersion, iniValue(uwsgi, "processes"), iniValue(uwsgi, "threads"),
                     port);
             System.out.println(body);
@@ -183,7 +192,8 @@ class KeystoneSideBySideBenchmark {
                 - Requests per run: accessplane %d password, %d application credential, %d validate (as
                   `TokenBenchmark`); Keystone %d, %d and %d, because it issues a few tokens a second. With %d
                   requests, p99 is the %s of a run.
-                - Before measuring, each side gets %d requests of each scenario (8 at a time), not counted.
+                - Before measuring, each side gets %d requests of each scenario (8 at a time), not counted;
+                  then the runs alternate: Keystone's first, accessplane's first, Keystone's second, ...
                 - accessplane: RS256 JWTs; passwords checked with Argon2id; application-credential secrets
                   checked against their Argon2id hash once, then through an HMAC-keyed verified-secret cache.
                   Keystone: fernet tokens; passwords and application-credential secrets checked against their

@@ -75,20 +75,24 @@ final class TokenWorkload {
      */
     static List<Load.Result> measure(Target target, Counts counts) throws Exception {
         List<List<Load.Result>> runs = new ArrayList<>();
-        for (int run = 0; run < RUNS; run++) {
-            List<Load.Result> results = new ArrayList<>();
-            for (int concurrency : CONCURRENCIES) {
-                results.add(Load.run("issue, password (" + target.passwordMethod() + ")", concurrency,
-                        counts.password(), i -> post(target, target.passwordBody()), 201));
-                results.add(Load.run("issue, application credential", concurrency, counts.credential(),
-                        i -> post(target, target.credentialBody()), 201));
-                results.add(Load.run("validate", concurrency, counts.validate(), i -> validate(target), 200));
-            }
-            runs.add(results);
-            int number = run + 1;
-            results.forEach(r -> System.out.printf(Locale.ROOT, "%s run %d: %s%n", target.name(), number, r));
+        for (int run = 1; run <= RUNS; run++) {
+            runs.add(run(target, counts, run));
         }
         return Load.medians(runs);
+    }
+
+    /** One run: both concurrencies, each with password, application credential, validate; printed as run {@code number}. */
+    static List<Load.Result> run(Target target, Counts counts, int number) throws Exception {
+        List<Load.Result> results = new ArrayList<>();
+        for (int concurrency : CONCURRENCIES) {
+            results.add(Load.run("issue, password (" + target.passwordMethod() + ")", concurrency,
+                    counts.password(), i -> post(target, target.passwordBody()), 201));
+            results.add(Load.run("issue, application credential", concurrency, counts.credential(),
+                    i -> post(target, target.credentialBody()), 201));
+            results.add(Load.run("validate", concurrency, counts.validate(), i -> validate(target), 200));
+        }
+        results.forEach(r -> System.out.printf(Locale.ROOT, "%s run %d: %s%n", target.name(), number, r));
+        return results;
     }
 
     /** A few requests of each scenario, not measured: connections, pools and caches warm, every worker loaded. */
