@@ -25,6 +25,11 @@ final class PerformanceReport {
 
     /** Replaces (or appends) the section {@code id} with {@code title} and {@code body}. */
     static Path write(String id, String title, String body) throws IOException {
+        return write(id, title, body, COMMAND);
+    }
+
+    /** As {@link #write(String, String, String)}, naming {@code command} as the one that produced it. */
+    static Path write(String id, String title, String body, String command) throws IOException {
         Path repo = OpenStackCli.stateDir().getParent();
         String configured = System.getProperty("accessplane.repo");
         if (configured != null && !configured.isBlank()) {
@@ -42,7 +47,7 @@ final class PerformanceReport {
                 """.formatted(COMMAND);
         String start = "<!-- bench:" + id + ":start -->";
         String end = "<!-- bench:" + id + ":end -->";
-        String section = start + "\n## " + title + "\n\n" + provenance() + "\n" + body.strip() + "\n" + end;
+        String section = start + "\n## " + title + "\n\n" + provenance(command) + "\n" + body.strip() + "\n" + end;
         int s = doc.indexOf(start);
         int e = doc.indexOf(end);
         if (s >= 0 && e > s) {
@@ -71,7 +76,7 @@ final class PerformanceReport {
         return Double.isNaN(ms) ? "-" : String.format(Locale.ROOT, "%.1f", ms);
     }
 
-    static String provenance() {
+    static String provenance(String command) {
         return String.format(Locale.ROOT, """
                 - measured: %s UTC, commit `%s`, command `%s`
                 - machine: %d cores (%s), %s RAM, Debian %s; client JVM %s
@@ -79,7 +84,7 @@ final class PerformanceReport {
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toLocalDateTime(),
                 command("git", "rev-parse", "--short", "HEAD") + (command("git", "status", "--porcelain",
                         "--untracked-files=no").isBlank() ? "" : " (with uncommitted changes)"),
-                COMMAND, Runtime.getRuntime().availableProcessors(), cpuModel(), memTotal(),
+                command, Runtime.getRuntime().availableProcessors(), cpuModel(), memTotal(),
                 read("/etc/debian_version"), System.getProperty("java.version"));
     }
 
