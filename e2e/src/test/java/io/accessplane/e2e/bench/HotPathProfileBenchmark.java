@@ -75,7 +75,8 @@ class HotPathProfileBenchmark {
         body.append(section("Event ingest (audit-service, " + String.format(Locale.ROOT, "%,d", EVENTS)
                 + " key pair events published to Kafka at once)", ingest, INGEST_WORK));
         body.append("""
-                - Sampled by JFR's `jdk.ExecutionSample` (Java threads on CPU, every 10 ms, `settings=profile`),
+                - Sampled by JFR's `jdk.ExecutionSample` (Java threads on CPU, every 10 ms, `settings=profile`)
+                  and `jdk.NativeMethodSample` (threads in native code, every 20 ms),
                   started and dumped in the running service with `jcmd <pid> JFR.start` / `JFR.dump`.
                 - "Self": the method on top of the stack. "Work": a sample counts for the first bucket (from the
                   top of its stack) one of whose package prefixes matches; the rest is "other".
@@ -85,7 +86,7 @@ class HotPathProfileBenchmark {
     }
 
     /** A JFR recording's CPU samples of one service while {@code load} runs. */
-    record Profile(List<RecordedStackTrace> samples, double seconds) {
+    record Profile(List<RecordedStackTrace> samples, List<RecordedStackTrace> waiting, double seconds) {
     }
 
     interface Work {
@@ -102,13 +103,19 @@ class HotPathProfileBenchmark {
         jcmd(pid, "JFR.dump", "name=hotpath", "filename=" + file);
         jcmd(pid, "JFR.stop", "name=hotpath");
         List<RecordedStackTrace> samples = new ArrayList<>();
+        List<RecordedStackTrace> waiting = new ArrayList<>();
         for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
-            if (e.getEventType().getName().equals("jdk.ExecutionSample") && e.getStackTrace() != null) {
+            if (e.getStackTrace() == null) {
+                continue;
+            }
+            if (e.getEventType().getName().equals("jdk.ExecutionSample")) {
                 samples.add(e.getStackTrace());
+            } else if (e.getEventType().getName().equals("jdk.NativeMethodSample")) {
+                waiting.add(e.getStackTrace());
             }
         }
         Files.deleteIfExists(file);
-        return new Profile(samples, seconds);
+        return new Profile(samples, waiting, seconds);
     }
 
     private static void jcmd(long pid, String... args) throws Exception {
@@ -155,24 +162,21 @@ class HotPathProfileBenchmark {
                 continue;
             }
             self.merge(name(frames.get(0)), 1, Integer::sum);
-            String bucket = "other";
-            outer:
-            for (RecordedFrame f : frames) {
-                String type = f.getMethod().getType().getName();
-                for (Map.Entry<String, List<String>> w : work.entrySet()) {
-                    for (String prefix : w.getValue()) {
-                        if (type.startsWith(prefix)) {
-                            bucket = w.getKey();
-                            break outer;
-                        }
-                    }
-                }
-            }
-            buckets.merge(bucket, 1, Integer::sum);
+            buckets.merge(bucket(frames, work), 1, Integer::sum);
         }
         StringBuilder b = new StringBuilder();
         b.append("### ").append(title).append("\n\n");
-        b.append(String.format(Locale.ROOT, "%,d CPU samples in %.1f s.%n%n", n, profile.seconds()));
+        b.append(String.format(Locale.ROOT, "%,d CPU samples in %.1f s; %,d more samples of threads waiting in native code"
+                + " (sockets: HTTP, PostgreSQL, Kafka), of which in the work below:%n%n", n, profile.seconds(),
+                profile.waiting().size()));
+        Map<String, Integer> waits = new LinkedHashMap<>();
+        for (RecordedStackTrace st : profile.waiting()) {
+            waits.merge(bucket(st.getFrames(), work), 1, Integer::sum);
+        }
+        b.append("| waiting in | share of waiting samples |\n|---|---:|\n");
+        waits.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).forEach(e -> b.append(String.format(
+                Locale.ROOT, "| %s | %.1f%% |%n", e.getKey(), 100.0 * e.getValue() / Math.max(1, profile.waiting().size()))));
+        b.append("\n");
         b.append("| work | share of samples |\n|---|---:|\n");
         buckets.forEach((k, v) -> b.append(String.format(Locale.ROOT, "| %s | %.1f%% |%n", k, 100.0 * v / Math.max(1, n))));
         b.append("\n| hottest methods (self) | share |\n|---|---:|\n");
@@ -180,6 +184,21 @@ class HotPathProfileBenchmark {
                 b.append(String.format(Locale.ROOT, "| `%s` | %.1f%% |%n", e.getKey(), 100.0 * e.getValue() / Math.max(1, n))));
         b.append("\n");
         return b.toString();
+    }
+
+    /** The first bucket, from the top of the stack, one of whose prefixes a frame's class matches. */
+    private static String bucket(List<RecordedFrame> frames, Map<String, List<String>> work) {
+        for (RecordedFrame f : frames) {
+            String type = f.getMethod().getType().getName();
+            for (Map.Entry<String, List<String>> w : work.entrySet()) {
+                for (String prefix : w.getValue()) {
+                    if (type.startsWith(prefix)) {
+                        return w.getKey();
+                    }
+                }
+            }
+        }
+        return "other";
     }
 
     private static String name(RecordedFrame f) {
