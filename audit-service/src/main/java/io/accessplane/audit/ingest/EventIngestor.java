@@ -317,11 +317,14 @@ public class EventIngestor {
     /** Counts the records of a committed batch by topic: stored, repeated and dead-lettered alike. */
     private void countIngested(ConsumerRecords<String, byte[]> records) {
         for (TopicPartition tp : records.partitions()) {
-            Counter.builder("accessplane_audit_events_ingested")
+            ingestedByTopic.computeIfAbsent(tp.topic(), topic -> Counter.builder("accessplane_audit_events_ingested")
                     .description("Records read from the event topics and committed to the log (stored, repeats, dead letters)")
-                    .tag("topic", tp.topic()).register(registry).increment(records.records(tp).size());
+                    .tag("topic", topic).register(registry)).increment(records.records(tp).size());
         }
     }
+
+    /** The ingested counter of each topic, made once (only the ingest thread touches it). */
+    private final java.util.Map<String, Counter> ingestedByTopic = new java.util.HashMap<>();
 
     private static void logRaised(List<AlertView> raised) {
         for (AlertView a : raised) {

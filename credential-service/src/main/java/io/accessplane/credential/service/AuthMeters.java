@@ -18,6 +18,8 @@ public class AuthMeters {
             "unknown_project", "no_role", "project_disabled", "unknown_id", "expired", "bad_secret", "role_lost");
 
     private final MeterRegistry registry;
+    /** Counters by method (and reason), registered on first use and reused: issuing a token builds no meter. */
+    private final java.util.concurrent.ConcurrentMap<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
 
     public AuthMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -25,16 +27,16 @@ public class AuthMeters {
 
     /** One token issued. */
     public void issued(AuthRequest.Method method) {
-        Counter.builder("accessplane_tokens_issued")
+        counters.computeIfAbsent("issued " + method.wireName(), k -> Counter.builder("accessplane_tokens_issued")
                 .description("Tokens issued, by authentication method")
-                .tag("method", method.wireName()).register(registry).increment();
+                .tag("method", method.wireName()).register(registry)).increment();
     }
 
     /** One authentication refused. */
     public void refused(AuthRequest.Method method, String reason) {
-        Counter.builder("accessplane_auth_failures")
+        String code = REASONS.contains(reason) ? reason : "other";
+        counters.computeIfAbsent("refused " + method.wireName() + " " + code, k -> Counter.builder("accessplane_auth_failures")
                 .description("Refused authentications, by method and reason")
-                .tag("method", method.wireName()).tag("reason", REASONS.contains(reason) ? reason : "other")
-                .register(registry).increment();
+                .tag("method", method.wireName()).tag("reason", code).register(registry)).increment();
     }
 }

@@ -62,7 +62,7 @@ class SecretHygieneTest {
         assertTrue(privateKey.contains("PRIVATE KEY"), "the client printed the generated private key");
         secrets.put("generated private key", middleLine(privateKey));
 
-        Map<String, String> stackSecrets = stackSecrets();
+        Map<String, String> stackSecrets = io.accessplane.e2e.stack.LocalStack.secrets();
         secrets.put("bootstrap admin password", stackSecrets.get("ADMIN_PASSWORD"));
 
         // Everything the suite's earlier tests made or used: tokens, passwords, secrets, keys.
@@ -136,18 +136,6 @@ class SecretHygieneTest {
             }
         }
         return all.toString();
-    }
-
-    /** The database passwords {@code stack up} generated ({@code .local/secrets.env}). */
-    private static Map<String, String> stackSecrets() throws IOException {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(OpenStackCli.stateDir().resolve("secrets.env"), StandardCharsets.UTF_8)) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                out.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim().replaceAll("^['\"]|['\"]$", ""));
-            }
-        }
-        return out;
     }
 
     /** The data of a database, as {@code pg_dump} writes it, read as the service's own role. */

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +33,7 @@ final class ServiceReplica implements AutoCloseable {
     /** Starts another credential-service on a free port and waits until it is ready. */
     static ServiceReplica credentialService() throws Exception {
         Path state = OpenStackCli.stateDir();
-        Map<String, String> secrets = readEnvFile(state.resolve("secrets.env"));
+        Map<String, String> secrets = io.accessplane.e2e.stack.LocalStack.secrets();
         String prefix = System.getenv().getOrDefault("ACCESSPLANE_DB_PREFIX", "");
         String db = prefix + "credentials";
         int port;
@@ -102,15 +101,4 @@ final class ServiceReplica implements AutoCloseable {
     }
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    private static Map<String, String> readEnvFile(Path file) throws IOException {
-        Map<String, String> out = new HashMap<>();
-        for (String line : Files.readAllLines(file)) {
-            int eq = line.indexOf('=');
-            if (eq > 0 && !line.startsWith("#")) {
-                out.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
-            }
-        }
-        return out;
-    }
 }
