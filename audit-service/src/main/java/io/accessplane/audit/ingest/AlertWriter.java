@@ -5,6 +5,7 @@ import io.accessplane.audit.alerts.AlertEvents;
 import io.accessplane.audit.alerts.AlertState;
 import io.accessplane.audit.alerts.AlertView;
 import io.accessplane.audit.detectors.AlertCandidate;
+import io.accessplane.platform.events.CloudEvent;
 import io.accessplane.platform.events.EventJson;
 import io.accessplane.platform.events.Initiator;
 import io.accessplane.platform.outbox.OutboxWriter;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -34,6 +36,16 @@ public final class AlertWriter {
 
     /** Writes the findings; returns the alerts raised (not the repeats folded into existing ones). */
     public List<AlertView> write(Connection c, List<AlertCandidate> candidates, Instant now) throws SQLException {
+        return write(c, candidates, now, Map.of());
+    }
+
+    /**
+     * Writes the findings as {@link #write(Connection, List, Instant)} does; a raised alert's event
+     * carries the trace context of the newest event of {@code batch} (events by id) that caused it,
+     * so an alert joins the trace of the request that made the change.
+     */
+    public List<AlertView> write(Connection c, List<AlertCandidate> candidates, Instant now,
+            Map<String, CloudEvent> batch) throws SQLException {
         List<AlertView> raised = new ArrayList<>();
         for (AlertCandidate candidate : candidates) {
             String existing = suppressing(c, candidate);
@@ -41,11 +53,23 @@ public final class AlertWriter {
                 repeat(c, existing, candidate, now);
             } else {
                 AlertView view = raise(c, candidate, now);
-                OutboxWriter.append(c, AlertEvents.of("raised", view, AUDIT));
+                OutboxWriter.append(c, inTraceOfCause(AlertEvents.of("raised", view, AUDIT), candidate, batch));
                 raised.add(view);
             }
         }
         return raised;
+    }
+
+    /** The alert event with the trace context of its newest traced cause in the batch; unchanged when none. */
+    static CloudEvent inTraceOfCause(CloudEvent alert, AlertCandidate candidate, Map<String, CloudEvent> batch) {
+        List<String> ids = candidate.eventIds();
+        for (int i = ids.size() - 1; i >= 0; i--) {
+            CloudEvent cause = batch.get(ids.get(i));
+            if (cause != null && cause.traceparent() != null) {
+                return alert.withTraceContext(cause.traceparent(), cause.tracestate());
+            }
+        }
+        return alert;
     }
 
     private static String suppressing(Connection c, AlertCandidate a) throws SQLException {

@@ -248,11 +248,13 @@ public class EventIngestor {
             try {
                 LogLock.take(db);
                 stored = store.append(db, events, now);
+                Map<String, CloudEvent> batch = new HashMap<>();
                 for (StoredEvent s : stored) {
                     inventory.apply(db, s.event());
                     candidates.addAll(engine.observe(s.event()));
+                    batch.put(s.event().id(), s.event());
                 }
-                raised = alerts.write(db, candidates, now);
+                raised = alerts.write(db, candidates, now, batch);
                 saveWatermarks(db, engine, stored);
                 saveOffsets(db, offsets);
                 db.commit();

@@ -92,6 +92,27 @@ class AlertApiTest {
     }
 
     @Test
+    void aRaisedAlertsEventCarriesTheTraceOfTheChangeThatCausedIt() {
+        String project = "traced-" + System.nanoTime();
+        String rule = "rule-" + project;
+        String traceparent = "00-" + java.util.HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(16)
+                .putLong(System.nanoTime()).putLong(42L).array()) + "-00f067aa0ba902b7-01";
+        CloudEvent e = EventFactory.unique("traced").rule("created", project, "alice", rule, "tcp", 22, "0.0.0.0/0",
+                Instant.now()).withTraceContext(traceparent, "vendor=v1");
+        try (EventCollector alerts = new EventCollector(bootstrap, "accessplane.audit.alerts")) {
+            try (EventProducer p = new EventProducer(bootstrap)) {
+                p.structured(TOPIC, e);
+            }
+            CloudEvent raised = alerts.pollUntil(r -> r.stream().anyMatch(x -> project.equals(x.event().data().target().ownerProjectId())),
+                    Duration.ofSeconds(30)).stream().map(x -> x.event())
+                    .filter(x -> project.equals(x.data().target().ownerProjectId())).findFirst().orElseThrow();
+            assertEquals("io.accessplane.alert.raised.v1", raised.type());
+            assertEquals(traceparent, raised.traceparent());
+            assertEquals("vendor=v1", raised.tracestate());
+        }
+    }
+
+    @Test
     void theSameFindingAgainIsOneAlertWithMoreOccurrences() {
         String project = "dedup-" + System.nanoTime();
         String rule = "rule-" + project;
