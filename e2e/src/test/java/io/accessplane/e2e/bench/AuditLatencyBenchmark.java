@@ -228,14 +228,18 @@ class AuditLatencyBenchmark {
             c.sent = System.nanoTime();
             API.sendAsync(requests.get(i), HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
                 c.answered = System.nanoTime();
-                c.status = e != null ? -1 : r.statusCode();
-                if (e == null && !c.keypair && r.statusCode() == 201) {
+                int status = e != null ? -1 : r.statusCode();
+                if (e == null && !c.keypair && status == 201) {
                     try {
-                        c.target = JSON.readTree(r.body()).path("security_group_rule").path("id").asText();
+                        c.target = JSON.readTree(r.body()).path("security_group_rule").path("id").asText(null);
                     } catch (Exception x) {
-                        c.status = -2;
+                        c.target = null;
+                    }
+                    if (c.target == null) {
+                        status = -2;
                     }
                 }
+                c.status = status; // last: a 201 is only ever seen with its target set
                 if (c.status != 201 && printedErrors.getAndIncrement() < 5) {
                     System.out.printf(Locale.ROOT, "change %s: answer %d %.200s%n", c.keypair ? "keypair" : "rule",
                             c.status, e != null ? e.toString() : r.body());
