@@ -154,8 +154,8 @@ class AuditScaleBenchmark {
             double stored;
             try {
                 stored = storedCounter();
-            } catch (IOException e) {
-                continue; // not listening yet
+            } catch (IOException | RuntimeException e) {
+                continue; // not listening yet, or its meters not registered yet
             }
             long now = System.nanoTime();
             if (firstAt == 0 && stored > 0) {
