@@ -355,9 +355,13 @@ class AuditLatencyBenchmark {
                     if (line.startsWith("event:")) {
                         event = line.substring(6).trim();
                     } else if (line.startsWith("data:") && name.equals(event)) {
-                        String k = key.apply(JSON.readTree(line.substring(5).trim()));
-                        if (k != null) {
-                            arrivals.putIfAbsent(k, now);
+                        try {
+                            String k = key.apply(JSON.readTree(line.substring(5).trim()));
+                            if (k != null) {
+                                arrivals.putIfAbsent(k, now);
+                            }
+                        } catch (RuntimeException | java.io.IOException unreadable) {
+                            System.out.println(path + ": unreadable element: " + unreadable);
                         }
                     } else if (line.isEmpty()) {
                         event = null;
