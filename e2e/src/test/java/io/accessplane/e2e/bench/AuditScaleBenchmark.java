@@ -89,6 +89,7 @@ class AuditScaleBenchmark {
                 | run | produce (s) | start to first stored (s) | ingest (s) | stored | stored/s | verify (s) | records checked | intact |
                 |---:|---:|---:|---:|---:|---:|---:|---:|---|
                 %s
+
                 - Each run: audit-service is stopped (SIGKILL of the pid in the state dir's `run/`), %,d key pair
                   events are produced to `%s` (structured CloudEvents, the shape of `AuditBenchmark`'s: half
                   `keypair.created.v1`, half `keypair.deleted.v1` of the same keys, so the live inventory stays
