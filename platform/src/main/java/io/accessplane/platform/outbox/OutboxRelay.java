@@ -281,8 +281,12 @@ public final class OutboxRelay implements Runnable {
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         for (Pending p : batch) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.topic(), p.key(),
-                    p.payload().getBytes(StandardCharsets.UTF_8));
+            OversizeEvents.Fitted value = OversizeEvents.fit(p.payload());
+            if (value.summarised()) {
+                LOG.warnf("outbox relay for %s: event at sequence %d is over Kafka's record size; published with "
+                        + "its resource summarised (%d bytes)", settings.source(), p.sequence(), value.value().length);
+            }
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.topic(), p.key(), value.value());
             record.headers().add("content-type",
                     CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
             Future<RecordMetadata> ack = producer.send(record);

@@ -2,6 +2,7 @@ package io.accessplane.platform.outbox;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.accessplane.platform.events.CloudEvent;
@@ -144,6 +145,28 @@ class OutboxTest {
             hex.append(Character.forDigit(random.nextInt(16), 16));
         }
         return hex.toString().replaceFirst("^0", "a");
+    }
+
+    @Test
+    void anEventOverKafkasRecordSizeIsPublishedSummarisedAndDoesNotHoldBackTheNext() {
+        String big = "w-big-" + UUID.randomUUID();
+        String small = "w-after-big-" + UUID.randomUUID();
+        String bigId = given().queryParam("project", "p-big").queryParam("fail", false)
+                .queryParam("resource_bytes", 3_000_000).post("/test/widgets/" + big).then().statusCode(201)
+                .extract().path("event_id");
+        String smallId = create(small, "p-big", false);
+        try (EventCollector collector = new EventCollector(bootstrap, TOPIC)) {
+            List<Received> got = collector.pollUntil(r -> byId(r).containsKey(smallId), Duration.ofSeconds(30));
+            CloudEvent first = byId(got).get(bigId).get(0).event();
+            CloudEvent next = byId(got).get(smallId).get(0).event();
+            assertEquals(big, first.data().target().name(), "id, type and target are kept");
+            assertTrue(first.data().resource().get("truncated").asBoolean(), first.data().resource().toString());
+            assertTrue(first.data().resource().get("original_event_bytes").asInt() > 3_000_000);
+            assertEquals(big, first.data().resource().get("name").asText());
+            assertFalse(first.data().resource().has("padding"));
+            assertEquals(Long.parseLong(first.sequence()) + 1, Long.parseLong(next.sequence()),
+                    "the sequence stays gap-free");
+        }
     }
 
     @Test

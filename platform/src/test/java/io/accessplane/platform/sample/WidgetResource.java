@@ -28,8 +28,8 @@ public class WidgetResource {
     @POST
     @Path("/widgets/{name}")
     public Uni<Response> create(@PathParam("name") String name, @QueryParam("project") String project,
-            @QueryParam("fail") boolean fail) {
-        return widgets.create(null, name, project, fail)
+            @QueryParam("fail") boolean fail, @QueryParam("resource_bytes") int resourceBytes) {
+        return widgets.create(null, name, project, fail, resourceBytes)
                 .map(e -> Response.status(201).entity(Map.of("event_id", e.id())).build())
                 .onFailure(IllegalStateException.class)
                 .recoverWithItem(f -> Response.status(409).entity(Map.of("error", f.getMessage())).build());

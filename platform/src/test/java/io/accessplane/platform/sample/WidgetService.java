@@ -2,6 +2,7 @@ package io.accessplane.platform.sample;
 
 import io.accessplane.platform.events.CloudEvent;
 import io.accessplane.platform.events.EventData;
+import io.accessplane.platform.events.EventJson;
 import io.accessplane.platform.events.EventTypes;
 import io.accessplane.platform.events.Outcome;
 import io.accessplane.platform.events.Revocation;
@@ -25,8 +26,17 @@ public class WidgetService {
     }
 
     /** Stores a widget and its created event; when {@code failAfterWrite}, fails after both writes. */
-    @WithTransaction
     public Uni<CloudEvent> create(Caller caller, String name, String project, boolean failAfterWrite) {
+        return create(caller, name, project, failAfterWrite, 0);
+    }
+
+    /**
+     * As {@link #create(Caller, String, String, boolean)}, the event's resource carrying
+     * {@code resourceBytes} characters of padding (0: no resource), to make large events.
+     */
+    @WithTransaction
+    public Uni<CloudEvent> create(Caller caller, String name, String project, boolean failAfterWrite,
+            int resourceBytes) {
         Widget widget = new Widget();
         widget.id = UUID.randomUUID();
         widget.name = name;
@@ -34,7 +44,9 @@ public class WidgetService {
                 widget.id.toString(), project,
                 new EventData(caller == null ? null : caller.toInitiator(),
                         new Target("widget", widget.id.toString(), name, project, null),
-                        "create", Outcome.SUCCESS, null, null, null));
+                        "create", Outcome.SUCCESS, null, resourceBytes <= 0 ? null
+                                : EventJson.mapper().createObjectNode().put("id", widget.id.toString()).put("name", name)
+                                        .put("padding", "x".repeat(resourceBytes)), null));
         return widget.<Widget>persist()
                 .chain(() -> outbox.append(event))
                 .map(ignored -> {
