@@ -7,6 +7,7 @@ import io.accessplane.audit.detectors.AlertCandidate;
 import io.accessplane.audit.detectors.DetectorEngine;
 import io.accessplane.audit.detectors.DetectorSettings;
 import io.accessplane.audit.detectors.IntegrityAlerts;
+import io.accessplane.audit.repository.LogChangeFeed;
 import io.accessplane.platform.events.CloudEvent;
 import io.accessplane.platform.events.EventJson;
 import io.agroal.api.AgroalDataSource;
@@ -257,6 +258,9 @@ public class EventIngestor {
                 raised = alerts.write(db, candidates, now, batch);
                 saveWatermarks(db, engine, stored);
                 saveOffsets(db, offsets);
+                if (!stored.isEmpty() || !raised.isEmpty()) {
+                    LogChangeFeed.notifyChanged(db);
+                }
                 db.commit();
             } catch (SQLException | RuntimeException e) {
                 db.rollback();
@@ -290,6 +294,9 @@ public class EventIngestor {
             try {
                 LogLock.take(db);
                 raised = alerts.write(db, candidates, now);
+                if (!raised.isEmpty()) {
+                    LogChangeFeed.notifyChanged(db);
+                }
                 db.commit();
             } catch (SQLException | RuntimeException e) {
                 db.rollback();

@@ -5,6 +5,7 @@ import io.accessplane.audit.alerts.AlertState;
 import io.accessplane.audit.alerts.AlertView;
 import io.accessplane.audit.config.AuditConfig;
 import io.accessplane.audit.repository.AlertRepository;
+import io.accessplane.audit.repository.LogChangeFeed;
 import io.accessplane.audit.rest.AuditException;
 import io.accessplane.platform.outbox.OutboxWriter;
 import io.accessplane.platform.security.Caller;
@@ -25,12 +26,15 @@ public class AlertService {
     private final Pool pool;
     private final OutboxWriter outbox;
     private final AuditConfig config;
+    private final LogChangeFeed changes;
 
-    public AlertService(AlertRepository alerts, Pool pool, OutboxWriter outbox, AuditConfig config) {
+    public AlertService(AlertRepository alerts, Pool pool, OutboxWriter outbox, AuditConfig config,
+            LogChangeFeed changes) {
         this.alerts = alerts;
         this.pool = pool;
         this.outbox = outbox;
         this.config = config;
+        this.changes = changes;
     }
 
     /** A page of the caller's visible alerts, newest first; the cursor is {@code <first_seen>|<id>}. */
@@ -80,9 +84,9 @@ public class AlertService {
         Uni<Long> start = lastEventId != null ? Uni.createFrom().item(lastEventId) : alerts.lastStreamSeq();
         return start.onItem().transformToMulti(from -> {
             AtomicLong last = new AtomicLong(from);
+            LiveTail tail = new LiveTail(changes, config.api().streamPoll(), EventService.CHUNK);
             return Multi.createBy().repeating()
-                    .uni(() -> alerts.changedAfter(filter, last.get(), EventService.CHUNK))
-                    .withDelay(config.api().streamPoll())
+                    .uni(() -> tail.next(() -> alerts.changedAfter(filter, last.get(), EventService.CHUNK)))
                     .whilst(rows -> caller.expiresAt() == null || Instant.now().isBefore(caller.expiresAt()))
                     .onItem().transformToIterable(rows -> {
                         if (!rows.isEmpty()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.accessplane.audit.config.AuditConfig;
 import io.accessplane.audit.repository.EventRepository;
 import io.accessplane.audit.repository.EventRow;
+import io.accessplane.audit.repository.LogChangeFeed;
 import io.accessplane.audit.rest.AuditException;
 import io.accessplane.platform.security.Caller;
 import io.smallrye.mutiny.Multi;
@@ -24,10 +25,12 @@ public class EventService {
 
     private final EventRepository events;
     private final AuditConfig config;
+    private final LogChangeFeed changes;
 
-    public EventService(EventRepository events, AuditConfig config) {
+    public EventService(EventRepository events, AuditConfig config, LogChangeFeed changes) {
         this.events = events;
         this.config = config;
+        this.changes = changes;
     }
 
     /** A page of the caller's visible events, newest first. */
@@ -65,9 +68,9 @@ public class EventService {
         Uni<Long> start = lastEventId != null ? Uni.createFrom().item(lastEventId) : events.lastPosition();
         return start.onItem().transformToMulti(from -> {
             AtomicLong last = new AtomicLong(from);
+            LiveTail tail = new LiveTail(changes, config.api().streamPoll(), CHUNK);
             return Multi.createBy().repeating()
-                    .uni(() -> events.storedAfter(filter, last.get(), CHUNK))
-                    .withDelay(config.api().streamPoll())
+                    .uni(() -> tail.next(() -> events.storedAfter(filter, last.get(), CHUNK)))
                     .whilst(rows -> stillValid(caller))
                     .onItem().transformToIterable(rows -> {
                         if (!rows.isEmpty()) {
