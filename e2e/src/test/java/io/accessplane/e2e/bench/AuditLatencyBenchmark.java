@@ -126,13 +126,13 @@ class AuditLatencyBenchmark {
                   opened before the load, timestamp every `audit-event` and `alert` as it arrives; an event is
                   matched to its change by target id (`<user id>/<name>` for key pairs, the rule's id), an
                   alert by its dedup key `D3:<rule id>`. Latency is from the API's answer to the arrival, so it
-                  includes the outbox relay, Kafka, the ingest transaction and the stream's own poll of the log
-                  (`accessplane.audit.api.stream-poll`, 1 s by default: a subscriber sees a stored event up to
-                  that much later than a query could). "missing": not seen %d s after the last change.
+                  includes the outbox relay, Kafka, the ingest transaction and the stream's wake-up (the ingest
+                  NOTIFYs on commit; `accessplane.audit.api.stream-poll`, 1 s, is only the fallback).
+                  "missing": not seen %d s after the last change.
                 - "ingest batch": from the API's answer (wall clock) to the event's `audit.ingested_at`, the
                   time the audit service started the ingest transaction that stored it (same machine, same
                   clock); the event is queryable when that transaction commits, so this is the part of the
-                  latency before the stream's poll.
+                  latency before the commit and the stream's read.
                 - Median of %d runs (each column on its own); each run's figures are printed in the benchmark's output.
                 """, perRun, row("median", m), RATE, verdict(m.queryableP99(), 1000, m.queryableMissing()),
                 verdict(m.alertP99(), 2000, m.alertsMissing()), m.achieved() >= 0.99 * RATE ? "sustained"
