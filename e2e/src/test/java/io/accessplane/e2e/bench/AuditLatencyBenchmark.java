@@ -404,19 +404,11 @@ class AuditLatencyBenchmark {
     }
 
     Member member(String tag, int n) throws Exception {
-        String projectName = "bench-" + tag + "-p" + n;
-        String userName = "bench-" + tag + "-u" + n;
-        String password = "pw-" + UUID.randomUUID();
-        String project = KeystoneSideBySideBenchmark.call("POST", IDENTITY + "/v3/projects", admin,
-                "{\"project\":{\"name\":\"" + projectName + "\",\"domain_id\":\"default\"}}", 201).path("project")
-                .path("id").asText();
-        String user = KeystoneSideBySideBenchmark.call("POST", IDENTITY + "/v3/users", admin, "{\"user\":{\"name\":\""
-                + userName + "\",\"domain_id\":\"default\",\"password\":\"" + password + "\"}}", 201).path("user")
-                .path("id").asText();
-        KeystoneSideBySideBenchmark.call("PUT", IDENTITY + "/v3/projects/" + project + "/users/" + user + "/roles/"
-                + memberRole, admin, null, 204);
-        String token = KeystoneSideBySideBenchmark.issue(IDENTITY + "/v3/auth/tokens",
-                TokenWorkload.passwordBody(userName, password, projectName));
+        BenchMember m = BenchMember.create(IDENTITY, admin, memberRole, "bench-" + tag + "-p" + n,
+                "bench-" + tag + "-u" + n);
+        String project = m.projectId();
+        String user = m.userId();
+        String token = m.token();
         KeystoneSideBySideBenchmark.call("PUT", NETWORK + "/quotas/" + project, admin,
                 "{\"quota\":{\"security_group_rule\":-1,\"security_group\":-1}}", 200);
         String group = KeystoneSideBySideBenchmark.call("POST", NETWORK + "/security-groups", token,

@@ -156,18 +156,8 @@ class TokenSecretCacheBenchmark {
 
     /** A new project with a member; returns its user id and token. */
     String[] member(String tag, int n) throws Exception {
-        String projectName = "bench-sc-" + tag + "-p" + n;
-        String userName = "bench-sc-" + tag + "-u" + n;
-        String password = "pw-" + UUID.randomUUID();
-        String project = KeystoneSideBySideBenchmark.call("POST", IDENTITY + "/v3/projects", admin,
-                "{\"project\":{\"name\":\"" + projectName + "\",\"domain_id\":\"default\"}}", 201).path("project")
-                .path("id").asText();
-        String user = KeystoneSideBySideBenchmark.call("POST", IDENTITY + "/v3/users", admin, "{\"user\":{\"name\":\""
-                + userName + "\",\"domain_id\":\"default\",\"password\":\"" + password + "\"}}", 201).path("user")
-                .path("id").asText();
-        KeystoneSideBySideBenchmark.call("PUT", IDENTITY + "/v3/projects/" + project + "/users/" + user + "/roles/"
-                + memberRole, admin, null, 204);
-        return new String[] {user, KeystoneSideBySideBenchmark.issue(TOKENS,
-                TokenWorkload.passwordBody(userName, password, projectName))};
+        BenchMember m = BenchMember.create(IDENTITY, admin, memberRole, "bench-sc-" + tag + "-p" + n,
+                "bench-sc-" + tag + "-u" + n);
+        return new String[] {m.userId(), m.token()};
     }
 }
