@@ -249,13 +249,11 @@ public class EventIngestor {
             try {
                 LogLock.take(db);
                 stored = store.append(db, events, now);
-                Map<String, CloudEvent> batch = new HashMap<>();
                 for (StoredEvent s : stored) {
                     inventory.apply(db, s.event());
                     candidates.addAll(engine.observe(s.event()));
-                    batch.put(s.event().id(), s.event());
                 }
-                raised = alerts.write(db, candidates, now, batch);
+                raised = alerts.write(db, candidates, now, candidates.isEmpty() ? Map.of() : byId(stored));
                 saveWatermarks(db, engine, stored);
                 saveOffsets(db, offsets);
                 if (!stored.isEmpty() || !raised.isEmpty()) {
@@ -280,6 +278,15 @@ public class EventIngestor {
             }
         }
         logRaised(raised);
+    }
+
+    /** The batch's events by id, for alerts to find their causes; built only when there are findings. */
+    private static Map<String, CloudEvent> byId(List<StoredEvent> stored) {
+        Map<String, CloudEvent> byId = new HashMap<>();
+        for (StoredEvent s : stored) {
+            byId.put(s.event().id(), s.event());
+        }
+        return byId;
     }
 
     private void tick(DetectorEngine engine, Instant now) throws SQLException {
