@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * after an API change returns the change is queryable in {@code /v1/events} and its alert is in
  * {@code /v1/alerts}. Median of {@value #RUNS} runs; written to docs/PERFORMANCE.md.
  */
+@Order(80)
 class AuditBenchmark {
 
     static final int RUNS = 3;

@@ -23,6 +23,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * measuring adds no polling. Median of {@value #RUNS} runs; written to docs/PERFORMANCE.md
  * ({@code bench:audit-latency}).
  */
+@Order(90)
 class AuditLatencyBenchmark {
 
     static final int RUNS = 3;

@@ -27,6 +27,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
  * sign a checkpoint, then verify the project's chain with {@code GET /v1/integrity/verify}.
  * Median of {@value #RUNS} runs; written to docs/PERFORMANCE.md ({@code bench:audit-scale}).
  */
+@Order(100)
 class AuditScaleBenchmark {
 
     static final int RUNS = 3;

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * its memory (resident set) idle and under load, and the whole stack's memory. Written to
  * docs/PERFORMANCE.md.
  */
+@Order(10)
 class FootprintBenchmark {
 
     static final int RESTARTS = 3;

@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * that hold the CPU (self time) and the work they belong to (inclusive time of chosen frames) to
  * docs/PERFORMANCE.md.
  */
+@Order(20)
 class HotPathProfileBenchmark {
 
     static final int TOKENS = 6_000;

@@ -21,6 +21,7 @@ import org.bouncycastle.crypto.generators.Ed25519KeyPairGenerator;
 import org.bouncycastle.crypto.params.Ed25519KeyGenerationParameters;
 import org.bouncycastle.crypto.util.OpenSSHPrivateKeyUtil;
 import org.bouncycastle.crypto.util.OpenSSHPublicKeyUtil;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * BouncyCastle on the same machine), RSA-2048 creates with the pool full and dry, the pool's refill
  * rate, and delete. Median of {@value #RUNS} runs; written to docs/PERFORMANCE.md.
  */
+@Order(30)
 class KeypairBenchmark {
 
     static final int RUNS = 3;

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * tables and their ratios, with issue #9's targets, to docs/PERFORMANCE.md. With {@code
  * -Daccessplane.bench.keystone-only=true} only Keystone is measured (the stack need not be up).
  */
+@Order(60)
 class KeystoneSideBySideBenchmark {
 
     static final String COMMAND = PerformanceReport.COMMAND + " -Dtest=KeystoneSideBySideBenchmark";

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * 10,000 is seeded with Neutron's bulk create (its own row), and single creates are measured over
  * the last {@value #SAMPLE} rules. Median of {@value #RUNS} runs; written to docs/PERFORMANCE.md.
  */
+@Order(70)
 class SecgroupBenchmark {
 
     static final int RUNS = 3;

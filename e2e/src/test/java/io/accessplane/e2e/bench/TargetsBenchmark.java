@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * figures the other benchmarks wrote into docs/PERFORMANCE.md (read from their blocks, never
  * retyped). Run it after the benchmarks it summarises; written as {@code bench:targets}.
  */
+@Order(1000)
 class TargetsBenchmark {
 
     /** One target's verdict. */

@@ -3,6 +3,7 @@ package io.accessplane.e2e.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * {@value TokenWorkload#RUNS} runs; written to docs/PERFORMANCE.md. The same workload against a real
  * Keystone is {@link KeystoneSideBySideBenchmark}.
  */
+@Order(40)
 class TokenBenchmark {
 
     @Test

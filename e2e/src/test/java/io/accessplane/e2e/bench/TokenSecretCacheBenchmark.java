@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * in-memory HMAC), at concurrency 16 and 64. Median of {@value #RUNS} runs; written to
  * docs/PERFORMANCE.md ({@code bench:token-secrets}).
  */
+@Order(50)
 class TokenSecretCacheBenchmark {
 
     static final int RUNS = 3;
