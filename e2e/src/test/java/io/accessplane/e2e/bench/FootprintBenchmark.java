@@ -13,12 +13,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -99,10 +101,11 @@ class FootprintBenchmark {
 
                 - "start to ready": from the new JVM's process start (after SIGKILL, `stack up` starts it) to its first
                   `/q/health/ready` UP, median of %d restarts; "Quarkus started in" is Quarkus's own figure from the log.
-                - RSS is `VmRSS` of each JVM (heap limit `-Xmx384m` as the stack starts them). "Under load": for 30 s, 8
-                  clients validating tokens, importing and deleting key pairs, and creating and deleting security groups,
-                  sampled every 200 ms.
-                """, services / 1024.0, kafka / 1024.0, postgres / 1024.0, (services + kafka + postgres) / 1024.0, RESTARTS));
+                - RSS is `VmRSS` of each JVM, started by the stack with the JVM options `%s` (read from the
+                  running credential-service). "Under load": for 30 s, 8 clients validating tokens, importing and
+                  deleting key pairs, and creating and deleting security groups, sampled every 200 ms.
+                """, services / 1024.0, kafka / 1024.0, postgres / 1024.0, (services + kafka + postgres) / 1024.0, RESTARTS,
+                jvmOptions(pid("credential-service"))));
         System.out.println(body);
         PerformanceReport.write("footprint", "Footprint (start time and memory)", body.toString());
     }
@@ -156,6 +159,13 @@ class FootprintBenchmark {
 
     private static long pid(String name) throws IOException {
         return Long.parseLong(Files.readString(LocalStack.state().resolve("run/" + name + ".pid")).trim());
+    }
+
+    /** The -X and -XX options on a process's command line, as the stack passed them. */
+    private static String jvmOptions(long pid) throws IOException {
+        String cmdline = Files.readString(Path.of("/proc/" + pid + "/cmdline"));
+        return Arrays.stream(cmdline.split("\0")).filter(a -> a.startsWith("-X"))
+                .collect(Collectors.joining(" "));
     }
 
     private static long rssKiB(long pid) throws IOException {
