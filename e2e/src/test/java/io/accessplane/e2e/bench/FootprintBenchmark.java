@@ -101,11 +101,12 @@ class FootprintBenchmark {
 
                 - "start to ready": from the new JVM's process start (after SIGKILL, `stack up` starts it) to its first
                   `/q/health/ready` UP, median of %d restarts; "Quarkus started in" is Quarkus's own figure from the log.
-                - RSS is `VmRSS` of each JVM, started by the stack with the JVM options `%s` (read from the
-                  running credential-service). "Under load": for 30 s, 8 clients validating tokens, importing and
-                  deleting key pairs, and creating and deleting security groups, sampled every 200 ms.
+                - RSS is `VmRSS` of each JVM, started by the stack with the JVM options `%s` (credential-service)
+                  and `%s` (keypair-service; read from the running processes). "Under load": for 30 s, 8 clients
+                  validating tokens, importing and deleting key pairs, and creating and deleting security groups,
+                  sampled every 200 ms.
                 """, services / 1024.0, kafka / 1024.0, postgres / 1024.0, (services + kafka + postgres) / 1024.0, RESTARTS,
-                jvmOptions(pid("credential-service"))));
+                jvmOptions(pid("credential-service")), jvmOptions(pid("keypair-service"))));
         System.out.println(body);
         PerformanceReport.write("footprint", "Footprint (start time and memory)", body.toString());
     }
