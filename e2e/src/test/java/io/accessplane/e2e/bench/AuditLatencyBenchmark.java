@@ -408,14 +408,11 @@ class AuditLatencyBenchmark {
     Member member(String tag, int n) throws Exception {
         BenchMember m = BenchMember.create(IDENTITY, admin, memberRole, "bench-" + tag + "-p" + n,
                 "bench-" + tag + "-u" + n);
-        String project = m.projectId();
-        String user = m.userId();
-        String token = m.token();
-        KeystoneSideBySideBenchmark.call("PUT", NETWORK + "/quotas/" + project, admin,
+        KeystoneSideBySideBenchmark.call("PUT", NETWORK + "/quotas/" + m.projectId(), admin,
                 "{\"quota\":{\"security_group_rule\":-1,\"security_group\":-1}}", 200);
-        String group = KeystoneSideBySideBenchmark.call("POST", NETWORK + "/security-groups", token,
+        String group = KeystoneSideBySideBenchmark.call("POST", NETWORK + "/security-groups", m.token(),
                 "{\"security_group\":{\"name\":\"bench-" + tag + "\"}}", 201).path("security_group").path("id").asText();
-        return new Member(project, user, token, group);
+        return new Member(m.projectId(), m.userId(), m.token(), group);
     }
 
     void cleanup(List<Member> members) {

@@ -128,19 +128,20 @@ class TokenSecretCacheBenchmark {
 
     /** {@code count} new application credentials spread over {@value #USERS} new members. */
     List<Credential> credentials(String tag, int count) throws Exception {
-        List<String[]> users = new ArrayList<>();
+        List<BenchMember> users = new ArrayList<>();
         for (int u = 0; u < USERS; u++) {
-            users.add(member(tag + "-" + UUID.randomUUID().toString().substring(0, 6), u));
+            String name = "bench-sc-" + tag + "-" + UUID.randomUUID().toString().substring(0, 6);
+            users.add(BenchMember.create(IDENTITY, admin, memberRole, name + "-p" + u, name + "-u" + u));
         }
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<Credential>> made = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                String[] user = users.get(i % USERS);
+                BenchMember user = users.get(i % USERS);
                 int n = i;
                 made.add(pool.submit(() -> {
-                    JsonNode c = KeystoneSideBySideBenchmark.call("POST", IDENTITY + "/v3/users/" + user[0]
-                            + "/application_credentials", user[1], "{\"application_credential\":{\"name\":\"bench-" + tag
+                    JsonNode c = KeystoneSideBySideBenchmark.call("POST", IDENTITY + "/v3/users/" + user.userId()
+                            + "/application_credentials", user.token(), "{\"application_credential\":{\"name\":\"bench-" + tag
                             + "-" + n + "\"}}", 201).path("application_credential");
                     return new Credential(c.path("id").asText(), TokenWorkload.credentialBody(c.path("id").asText(),
                             c.path("secret").asText()));
@@ -154,12 +155,5 @@ class TokenSecretCacheBenchmark {
         } finally {
             pool.shutdown();
         }
-    }
-
-    /** A new project with a member; returns its user id and token. */
-    String[] member(String tag, int n) throws Exception {
-        BenchMember m = BenchMember.create(IDENTITY, admin, memberRole, "bench-sc-" + tag + "-p" + n,
-                "bench-sc-" + tag + "-u" + n);
-        return new String[] {m.userId(), m.token()};
     }
 }
